@@ -1,0 +1,9 @@
+export { AvroSerde, assertValid, type Decoded } from './avro-serde.js';
+export { SchemaRegistryClient, type CompatibilityLevel } from './schema-registry-client.js';
+export {
+  InvalidValueError,
+  RegistryRejectedError,
+  RegistryUnavailableError,
+  UndecodableRecordError,
+} from './serde-errors.js';
+export { frame, unframe } from './wire-format.js';

@@ -1,0 +1,1 @@
+export { HubError, type HubErrorOptions } from './hub-error.js';

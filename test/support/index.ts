@@ -1,0 +1,4 @@
+export { eventually } from '@hub/platform';
+export { collectFrom, createTestTopic, testKafka, testProducer } from './kafka.js';
+export { platform } from './platform.js';
+export { uniqueGroup, uniqueTopic } from './unique.js';

@@ -1,0 +1,73 @@
+import { Kafka, logLevel, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
+import { onTestFinished } from 'vitest';
+import { eventually } from '@hub/platform';
+import { platform } from './platform.js';
+import { uniqueGroup, uniqueTopic } from './unique.js';
+
+/** A kafkajs client for the shared platform (or for `brokers`, e.g. a test's own cluster). */
+export function testKafka(brokers = platform().KAFKA_BROKERS): Kafka {
+  return new Kafka({ clientId: 'hub-test', brokers: brokers.split(','), logLevel: logLevel.ERROR });
+}
+
+/** Creates a topic for this test only and deletes it when the test finishes. */
+export async function createTestTopic(
+  kafka: Kafka,
+  purpose: string,
+  options: { partitions?: number; replicationFactor?: number } = {},
+): Promise<string> {
+  const topic = uniqueTopic(purpose);
+  const admin = kafka.admin();
+  await admin.connect();
+  onTestFinished(async () => {
+    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+    await admin.disconnect();
+  });
+  const partitions = options.partitions ?? 1;
+  await admin.createTopics({
+    topics: [
+      { topic, numPartitions: partitions, replicationFactor: options.replicationFactor ?? 1 },
+    ],
+  });
+  // kafkajs's own waitForLeaders gives up when a broker has not yet heard of the new topic.
+  await eventually(
+    async () => {
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+      const ready =
+        metadata.topics[0]?.partitions.filter((partition) => partition.leader >= 0).length ===
+        partitions;
+      return ready ? true : undefined;
+    },
+    { timeoutMs: 30_000, what: `leaders for all ${partitions} partition(s) of ${topic}` },
+  );
+  return topic;
+}
+
+/** An idempotent acks=all producer, disconnected when the test finishes. */
+export async function testProducer(kafka: Kafka): Promise<Producer> {
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  onTestFinished(() => producer.disconnect());
+  return producer;
+}
+
+/**
+ * A consumer in a fresh group that reads `topic` from the beginning into the returned array;
+ * stopped when the test finishes.
+ */
+export async function collectFrom(
+  kafka: Kafka,
+  topic: string,
+): Promise<{ consumer: Consumer; received: EachMessagePayload[] }> {
+  const consumer = kafka.consumer({ groupId: uniqueGroup('collector') });
+  const received: EachMessagePayload[] = [];
+  await consumer.connect();
+  onTestFinished(() => consumer.disconnect());
+  await consumer.subscribe({ topic, fromBeginning: true });
+  await consumer.run({
+    eachMessage: (payload) => {
+      received.push(payload);
+      return Promise.resolve();
+    },
+  });
+  return { consumer, received };
+}
