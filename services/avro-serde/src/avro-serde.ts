@@ -104,7 +104,9 @@ export function assertValid(type: avro.Type, value: unknown): void {
 
 function describe(value: unknown): string {
   // JSON shows strings quoted and objects whole; the rest (numbers, booleans, bigints) read as they are.
-  return typeof value === 'object' || typeof value === 'string' ? JSON.stringify(value) : `${value as number}`;
+  return typeof value === 'object' || typeof value === 'string'
+    ? JSON.stringify(value)
+    : `${value as number}`;
 }
 
 function typeLabel(type: avro.Type): string {

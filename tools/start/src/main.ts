@@ -7,7 +7,9 @@ import { once } from 'node:events';
 import { defaultLayout, down, up, type PlatformEndpoints } from '@hub/platform';
 
 function servableProjects(): string[] {
-  const result = spawnSync('npx', ['nx', 'show', 'projects', '--with-target', 'serve'], { encoding: 'utf8' });
+  const result = spawnSync('npx', ['nx', 'show', 'projects', '--with-target', 'serve'], {
+    encoding: 'utf8',
+  });
   return result.status === 0 ? result.stdout.split('\n').filter(Boolean) : [];
 }
 
@@ -17,10 +19,23 @@ function startServices(projects: string[], endpoints: PlatformEndpoints): ChildP
     return undefined;
   }
   console.log(`Starting ${projects.join(', ')}...`);
-  return spawn('npx', ['nx', 'run-many', '-t', 'serve', '--projects', projects.join(','), '--parallel', String(projects.length)], {
-    stdio: 'inherit',
-    env: { ...process.env, ...endpoints },
-  });
+  return spawn(
+    'npx',
+    [
+      'nx',
+      'run-many',
+      '-t',
+      'serve',
+      '--projects',
+      projects.join(','),
+      '--parallel',
+      String(projects.length),
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, ...endpoints },
+    },
+  );
 }
 
 const layout = defaultLayout();
