@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: the hub's benchmarks against the real local platform (brought up if needed).
+ * Record the printed figures with machine and date in docs/benchmarks.md.
+ */
+import { cpus, totalmem } from 'node:os';
+import { defaultLayout, up } from '@hub/platform';
+import { kafkaRoundtripBenchmark } from './kafka-roundtrip.bench.js';
+import { serdeBenchmark } from './serde.bench.js';
+
+const endpoints =
+  process.env.KAFKA_BROKERS && process.env.SCHEMA_REGISTRY_URL
+    ? {
+        KAFKA_BROKERS: process.env.KAFKA_BROKERS,
+        SCHEMA_REGISTRY_URL: process.env.SCHEMA_REGISTRY_URL,
+      }
+    : await up(defaultLayout());
+
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
+console.log(`date: ${new Date().toISOString()}\n`);
+const suites: [string, () => Promise<Record<string, string>>][] = [
+  ['Avro serde', () => serdeBenchmark(endpoints.SCHEMA_REGISTRY_URL)],
+  [
+    'Kafka round trip (20,000 records)',
+    () => kafkaRoundtripBenchmark(endpoints.KAFKA_BROKERS, endpoints.SCHEMA_REGISTRY_URL),
+  ],
+];
+for (const [name, run] of suites) {
+  console.log(`## ${name}`);
+  for (const [metric, value] of Object.entries(await run()))
+    console.log(`  ${metric.padEnd(50)} ${value}`);
+  console.log();
+}
