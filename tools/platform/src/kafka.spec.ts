@@ -13,7 +13,8 @@ function parse(properties: string): Map<string, string> {
 
 describe('serverProperties', () => {
   it('gives a single node no replication and no topic auto-creation', () => {
-    const layout = defaultLayout(1);
+    // Explicit ports: defaultLayout() honours HUB_KAFKA_PORT, which CI sets.
+    const layout = { ...defaultLayout(1), kafkaBasePort: 9092 };
     const node = kafkaNodes(layout)[0] as KafkaNode;
     const settings = parse(serverProperties(node, layout, '/data'));
     expect(settings.get('controller.quorum.voters')).toBe('1@127.0.0.1:9093');
