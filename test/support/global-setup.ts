@@ -34,7 +34,12 @@ export default async function setup(
     project.provide('platform', reusable);
     return undefined;
   }
-  project.provide('platform', await up(layout));
+  try {
+    project.provide('platform', await up(layout));
+  } catch (error) {
+    await down(layout);
+    throw error;
+  }
   return async () => {
     if (process.env.PLATFORM_KEEP !== '1') await down(layout);
   };
