@@ -1,0 +1,64 @@
+// Generated from contracts/schemas/**/*.avsc by `npm run hub -- contracts generate`. Do not edit: change the schema and regenerate.
+
+export type * from './case/citizen-status-changed.js';
+export type * from './common/money.js';
+export type * from './common/xoev-standard.js';
+export type * from './dlq/dead-letter.js';
+export type * from './payment/payment-failed.js';
+export type * from './payment/payment-link-issued.js';
+export type * from './payment/payment-refunded.js';
+export type * from './payment/payment-requested.js';
+export type * from './payment/payment-settled.js';
+export type * from './portal/application-submitted.js';
+export type * from './procedure/application-delivered.js';
+export type * from './procedure/delivery-requested.js';
+export type * from './procedure/status-reported.js';
+import type { CitizenStatusChanged } from './case/citizen-status-changed.js';
+import type { Money } from './common/money.js';
+import type { XoevStandard } from './common/xoev-standard.js';
+import type { DeadLetter } from './dlq/dead-letter.js';
+import type { PaymentFailed } from './payment/payment-failed.js';
+import type { PaymentLinkIssued } from './payment/payment-link-issued.js';
+import type { PaymentRefunded } from './payment/payment-refunded.js';
+import type { PaymentRequested } from './payment/payment-requested.js';
+import type { PaymentSettled } from './payment/payment-settled.js';
+import type { ApplicationSubmitted } from './portal/application-submitted.js';
+import type { ApplicationDelivered } from './procedure/application-delivered.js';
+import type { DeliveryRequested } from './procedure/delivery-requested.js';
+import type { StatusReported } from './procedure/status-reported.js';
+
+/** The TypeScript type of the values of each schema, by schema name. */
+export interface SchemaValues {
+  'case/citizen-status-changed': CitizenStatusChanged;
+  'common/money': Money;
+  'common/xoev-standard': XoevStandard;
+  'dlq/dead-letter': DeadLetter;
+  'payment/payment-failed': PaymentFailed;
+  'payment/payment-link-issued': PaymentLinkIssued;
+  'payment/payment-refunded': PaymentRefunded;
+  'payment/payment-requested': PaymentRequested;
+  'payment/payment-settled': PaymentSettled;
+  'portal/application-submitted': ApplicationSubmitted;
+  'procedure/application-delivered': ApplicationDelivered;
+  'procedure/delivery-requested': DeliveryRequested;
+  'procedure/status-reported': StatusReported;
+}
+
+export type SchemaName = keyof SchemaValues;
+
+/** Each schema by a short name, for `schemas.<name>`. */
+export const schemaNames = {
+  citizenStatusChanged: 'case/citizen-status-changed',
+  money: 'common/money',
+  xoevStandard: 'common/xoev-standard',
+  deadLetter: 'dlq/dead-letter',
+  paymentFailed: 'payment/payment-failed',
+  paymentLinkIssued: 'payment/payment-link-issued',
+  paymentRefunded: 'payment/payment-refunded',
+  paymentRequested: 'payment/payment-requested',
+  paymentSettled: 'payment/payment-settled',
+  applicationSubmitted: 'portal/application-submitted',
+  applicationDelivered: 'procedure/application-delivered',
+  deliveryRequested: 'procedure/delivery-requested',
+  statusReported: 'procedure/status-reported',
+} as const;

@@ -1,0 +1,19 @@
+export { ContractError } from './contract-error.js';
+export * from './generated/index.js';
+export {
+  DecimalType,
+  LocalDateType,
+  logicalTypes,
+  TimestampMillisType,
+  UuidType,
+} from './logical-types/index.js';
+export { personalDataPaths } from './personal-data.js';
+export { parseOptions, parseSchemaSet, type SchemaSet, type SchemaSource } from './schema-set.js';
+export { readSchemaSources, schemaDirectory, schemas, schemaSet, schemaType } from './schemas.js';
+export {
+  deadLetterTopic,
+  eventTopics,
+  topicCatalogue,
+  valueSubject,
+  type TopicSpec,
+} from './topics.js';

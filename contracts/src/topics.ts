@@ -1,0 +1,140 @@
+import type { SchemaName } from './generated/index.js';
+
+/** One Kafka topic as the hub declares it; `npm run hub -- topics apply` creates it from this. */
+export interface TopicSpec {
+  /** `<domain>.<event-in-past-tense>.v<major>`; commands end in `-requested`. */
+  readonly name: string;
+  readonly description: string;
+  /** What the record key holds. Never personal data. */
+  readonly key: string;
+  readonly valueSchema: SchemaName;
+  readonly partitions: number;
+  readonly retentionMs: number;
+  readonly cleanupPolicy: 'delete' | 'compact';
+  /** The service that produces to the topic; no other service may. */
+  readonly owner: string;
+  /** The consumer groups (`<service>.<handler>`) that read it; each gets a `dlq.<group>`. */
+  readonly consumers: readonly string[];
+}
+
+const days = 24 * 60 * 60 * 1000;
+const applicationKey = 'applicationId (UUID)';
+
+// Events live long enough to rebuild a consumer's state after an outage of a few weeks.
+const eventTopic = {
+  key: applicationKey,
+  partitions: 6,
+  retentionMs: 30 * days,
+  cleanupPolicy: 'delete',
+} as const;
+
+/** The event topics of the main flow (see docs: architecture, "Main flow"). */
+export const eventTopics = [
+  {
+    ...eventTopic,
+    name: 'portal.application-submitted.v1',
+    description: 'A citizen submitted an application in the portal.',
+    valueSchema: 'portal/application-submitted',
+    owner: 'portal-gateway',
+    consumers: ['case-router.application-submitted'],
+  },
+  {
+    ...eventTopic,
+    name: 'payment.payment-requested.v1',
+    description: 'Collect the fee of an application.',
+    valueSchema: 'payment/payment-requested',
+    owner: 'case-router',
+    consumers: ['payment-connector.payment-requested'],
+  },
+  {
+    ...eventTopic,
+    name: 'payment.payment-link-issued.v1',
+    description: 'The citizen can pay at the provider’s pay page.',
+    valueSchema: 'payment/payment-link-issued',
+    owner: 'payment-connector',
+    consumers: ['case-router.payment-link-issued', 'portal-gateway.payment-link-issued'],
+  },
+  {
+    ...eventTopic,
+    name: 'payment.payment-settled.v1',
+    description: 'The provider confirmed the payment.',
+    valueSchema: 'payment/payment-settled',
+    owner: 'payment-connector',
+    consumers: ['case-router.payment-settled'],
+  },
+  {
+    ...eventTopic,
+    name: 'payment.payment-failed.v1',
+    description: 'The payment will not happen.',
+    valueSchema: 'payment/payment-failed',
+    owner: 'payment-connector',
+    consumers: ['case-router.payment-failed'],
+  },
+  {
+    ...eventTopic,
+    name: 'payment.payment-refunded.v1',
+    description: 'A settled payment was paid back.',
+    valueSchema: 'payment/payment-refunded',
+    owner: 'payment-connector',
+    consumers: ['case-router.payment-refunded'],
+  },
+  {
+    ...eventTopic,
+    name: 'procedure.delivery-requested.v1',
+    description: 'Deliver the application to the responsible procedure as an XÖV message.',
+    valueSchema: 'procedure/delivery-requested',
+    owner: 'case-router',
+    consumers: ['xbau-connector.delivery-requested'],
+  },
+  {
+    ...eventTopic,
+    name: 'procedure.application-delivered.v1',
+    description: 'The XÖV message reached the authority’s XTA server.',
+    valueSchema: 'procedure/application-delivered',
+    owner: 'xbau-connector',
+    consumers: ['case-router.application-delivered'],
+  },
+  {
+    ...eventTopic,
+    name: 'procedure.status-reported.v1',
+    description: 'The authority reported a processing status (XBau 1170).',
+    valueSchema: 'procedure/status-reported',
+    owner: 'xbau-connector',
+    consumers: ['case-router.status-reported'],
+  },
+  {
+    ...eventTopic,
+    name: 'case.citizen-status-changed.v1',
+    description: 'The citizen-facing state of an application changed.',
+    valueSchema: 'case/citizen-status-changed',
+    owner: 'case-router',
+    consumers: ['portal-gateway.citizen-status-changed'],
+  },
+] as const satisfies readonly TopicSpec[];
+
+/** The dead-letter topic of a consumer group; they all share the dead-letter envelope. */
+export function deadLetterTopic(group: string): TopicSpec {
+  return {
+    name: `dlq.${group}`,
+    description: `Records ${group} gave up on, for inspection and replay.`,
+    key: 'the key of the dead record',
+    valueSchema: 'dlq/dead-letter',
+    partitions: 1,
+    // Long enough for operators to notice, fix and replay.
+    retentionMs: 90 * days,
+    cleanupPolicy: 'delete',
+    owner: group.split('.')[0] ?? group,
+    consumers: [],
+  };
+}
+
+/** Every topic the hub needs: the event topics and a dead-letter topic per consumer group. */
+export function topicCatalogue(events: readonly TopicSpec[] = eventTopics): TopicSpec[] {
+  const groups = [...new Set(events.flatMap((topic) => topic.consumers))].sort();
+  return [...events, ...groups.map(deadLetterTopic)];
+}
+
+/** The registry subject of a topic's values (TopicNameStrategy). */
+export function valueSubject(topic: string): string {
+  return `${topic}-value`;
+}
