@@ -1,0 +1,12 @@
+export { classifyHttpStatus, classifyNetworkError, classifySoapFault } from './errors/classify.js';
+export { deadLetter, deadLetterTopic, type Failure } from './delivery/dead-letter.js';
+export { DeliveryEngine, type DeliveryEngineOptions } from './delivery/delivery-engine.js';
+export type { EventContext } from './delivery/event-context.js';
+export { groupOf, type HandlerDefinition } from './delivery/handler-definition.js';
+export type { Decoder } from './delivery/record-delivery.js';
+export { defaultRetryPolicy, type RetryPolicy } from './delivery/retry-policy.js';
+export { deadLetterHeaders, eventHeaders, textHeaders, type TextHeaders } from './kafka/headers.js';
+export { ensureTopics, type TopicSpec } from './kafka/ensure-topics.js';
+export type { KafkaClient } from './kafka/kafka-client.js';
+export { createLogger, silentLogger, type KitLogger } from './observability/logger.js';
+export { DeliveryMetrics } from './observability/metrics.js';
