@@ -45,7 +45,7 @@ export function defaultLayout(nodes = 1): StackLayout {
     kafkaBasePort: portFromEnv('HUB_KAFKA_PORT', 9092),
     registryPort: portFromEnv('HUB_REGISTRY_PORT', 8081),
     zipkinPort: portFromEnv('HUB_ZIPKIN_PORT', 9411),
-    embeddedPostgresPort: portFromEnv('HUB_EMBEDDED_POSTGRES_PORT', 54329),
+    embeddedPostgresPort: portFromEnv('HUB_EMBEDDED_POSTGRES_PORT', 25432),
   };
 }
 

@@ -1,0 +1,1 @@
+export { RoutingTable, routingTableSchema, type Route } from './routing-table.js';

@@ -1,0 +1,62 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { HubError } from '@hub/errors';
+
+/*
+ * Which procedure handles an application: LeiKa service key + AGS municipality key → the connector
+ * (procedure), the receiving authority's DVDV id and the XÖV version it speaks. Configuration, not
+ * code: a city adds a service or an authority by editing deploy/config/routing-table.json.
+ */
+
+const route = z
+  .object({
+    serviceKey: z.string().regex(/^\d{14}$/, 'must be a LeiKa service key of 14 digits'),
+    municipalityKey: z.string().regex(/^\d{8}$/, 'must be an AGS of 8 digits'),
+    procedure: z.enum(['xbau']),
+    authorityDvdvId: z.string().regex(/^[a-z]{3}:\d+$/, 'must be a DVDV id like bab:05913000'),
+    standard: z.string().min(1),
+    /** XÖV versions by the date from which they apply, e.g. {"2024-01-01": "2.5", "2026-07-01": "2.6"}. */
+    versions: z
+      .record(z.iso.date(), z.string().min(1))
+      .refine((v) => Object.keys(v).length > 0, 'needs at least one version'),
+    /** Whether the service charges a fee before the application is delivered. */
+    feeRequired: z.boolean().default(false),
+  })
+  .strict();
+
+export const routingTableSchema = z.object({ routes: z.array(route) }).strict();
+export type Route = z.infer<typeof route>;
+
+export class RoutingTable {
+  constructor(private readonly routes: readonly Route[]) {}
+
+  static fromFile(path: string): RoutingTable {
+    const parsed = routingTableSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      throw new HubError(
+        'ROUTING_TABLE_INVALID',
+        `Routing table ${path} is invalid at ${first?.path.join('.') ?? '(root)'}: ${first?.message ?? ''}`,
+        {
+          retryable: false,
+        },
+      );
+    }
+    return new RoutingTable(parsed.data.routes);
+  }
+
+  find(serviceKey: string, municipalityKey: string): Route | undefined {
+    return this.routes.find(
+      (r) => r.serviceKey === serviceKey && r.municipalityKey === municipalityKey,
+    );
+  }
+
+  /** The XÖV version that applies to `route` on `day` (the latest switch-over on or before it). */
+  static versionOn(route: Route, day: Date): string | undefined {
+    const isoDay = day.toISOString().slice(0, 10);
+    return Object.entries(route.versions)
+      .filter(([from]) => from <= isoDay)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .at(-1)?.[1];
+  }
+}
