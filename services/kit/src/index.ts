@@ -10,3 +10,5 @@ export { ensureTopics, type TopicSpec } from './kafka/ensure-topics.js';
 export type { KafkaClient } from './kafka/kafka-client.js';
 export { createLogger, silentLogger, type KitLogger } from './observability/logger.js';
 export { DeliveryMetrics } from './observability/metrics.js';
+export { IdempotencyLedger, type Once } from './idempotency/idempotency-ledger.js';
+export { outboundId } from './idempotency/outbound-id.js';
