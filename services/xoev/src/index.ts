@@ -1,0 +1,18 @@
+export { xoevErrorCodes, type XoevErrorCode } from './xoev-error-codes.js';
+export { xoevError } from './xoev-error.js';
+export { defaultXmlLimits, type XmlLimits } from './xml/xml-limits.js';
+export { guardXmlInput } from './xml/guard-xml-input.js';
+export { parseXml, type ParsedXml, type XmlObject } from './xml/parse-xml.js';
+export {
+  schemaSets,
+  findSchemaSet,
+  xoevContractsRoot,
+  type SchemaSet,
+} from './validate/schema-sets.js';
+export {
+  describeReasons,
+  type ValidationReason,
+  type ValidationResult,
+  type ValidationSource,
+} from './validate/validation-result.js';
+export { XoevValidator, type XoevValidatorOptions } from './validate/xoev-validator.js';

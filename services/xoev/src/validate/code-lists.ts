@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XmlDocument, XmlElement } from 'libxml2-wasm';
+import type { ValidationReason } from './validation-result.js';
+
+/**
+ * Code-list membership for codes whose list version is chosen by the sender (XÖV code types 3
+ * and 4: `listURI` and `listVersionID` in the message). Codes with a version fixed in the XSD
+ * are enumerations there, so the XSD already checks them. Lists are read from the pinned
+ * genericode files (`contracts/xoev/xbau/codelists/`) on first use and kept. Lists of which no
+ * version is pinned (e.g. the KoSIT Verzeichnisdienst list) are not checked; a pinned list in an
+ * unknown version, or a code missing from its list, is a reason.
+ */
+export class CodeLists {
+  private readonly codesByList = new Map<string, ReadonlySet<string> | undefined>();
+  private readonly pinnedFiles: readonly string[];
+
+  constructor(private readonly directory: string) {
+    this.pinnedFiles = readdirSync(directory);
+  }
+
+  validate(document: XmlDocument): ValidationReason[] {
+    const reasons: ValidationReason[] = [];
+    for (const node of document.find('//*[@listURI and @listVersionID and code]')) {
+      if (!(node instanceof XmlElement)) continue;
+      const uri = node.attr('listURI')?.value ?? '';
+      const version = node.attr('listVersionID')?.value ?? '';
+      const code = node.get('code')?.content.trim() ?? '';
+      if (!this.isPinned(uri)) continue;
+      const codes = this.codesOf(uri, version);
+      const where = { line: node.line, location: pathOf(node) };
+      if (!codes) {
+        reasons.push({
+          source: 'codelist',
+          message: `unknown code list ${uri} version ${version}`,
+          ...where,
+        });
+      } else if (!codes.has(code)) {
+        reasons.push({
+          source: 'codelist',
+          message: `code '${code}' is not in ${uri} version ${version}`,
+          ...where,
+        });
+      }
+    }
+    return reasons;
+  }
+
+  /** The codes of one list version, or undefined when no such list is pinned. */
+  codesOf(uri: string, version: string): ReadonlySet<string> | undefined {
+    const key = `${uri}_${version}`;
+    if (!this.codesByList.has(key)) this.codesByList.set(key, this.load(key));
+    return this.codesByList.get(key);
+  }
+
+  private isPinned(uri: string): boolean {
+    const prefix = `${fileNameOf(uri)}_`;
+    return this.pinnedFiles.some((file) => file.startsWith(prefix));
+  }
+
+  private load(key: string): ReadonlySet<string> | undefined {
+    const file = join(this.directory, `${fileNameOf(key)}.xml`);
+    if (!existsSync(file)) return undefined;
+    const list = XmlDocument.fromBuffer(readFileSync(file));
+    try {
+      const keyColumn = list.get('//ColumnSet/Key/ColumnRef/@Ref')?.content ?? 'code';
+      const values = list.find(`//Row/Value[@ColumnRef='${keyColumn}']/SimpleValue`);
+      return new Set(values.map((value) => value.content.trim()));
+    } finally {
+      list.dispose();
+    }
+  }
+}
+
+function pathOf(element: XmlElement): string {
+  const names: string[] = [];
+  for (let at: XmlElement | null = element; at; at = at.parent) names.unshift(at.name);
+  return `/${names.join('/')}`;
+}
+
+/** The pinned copies replace `:` in the canonical version URI by `_` to get a file name. */
+function fileNameOf(uri: string): string {
+  return uri.replaceAll(':', '_');
+}

@@ -1,0 +1,53 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Schema } from 'node-schematron';
+import { expandSchematron } from './expand-schematron.js';
+import type { SchemaSet } from './schema-sets.js';
+import type { ValidationReason } from './validation-result.js';
+
+/** The Schematron schemas of every set, expanded and compiled once, then reused. */
+export class SchematronRules {
+  private readonly compiled = new Map<string, Promise<Schema>>();
+
+  constructor(private readonly contractsRoot: string) {}
+
+  async validate(set: SchemaSet, xml: string): Promise<ValidationReason[]> {
+    const reasons: ValidationReason[] = [];
+    for (const file of set.schematron) {
+      const schema = await this.schemaFor(file);
+      for (const result of schema.validateString(xml)) {
+        const text = (result.message ?? '').replace(/\s+/g, ' ').trim();
+        reasons.push({
+          source: 'schematron',
+          message: result.assertId === null ? text : `${result.assertId}: ${text}`,
+          location: pathOf(result.context),
+        });
+      }
+    }
+    return reasons;
+  }
+
+  private schemaFor(file: string): Promise<Schema> {
+    let schema = this.compiled.get(file);
+    if (!schema) {
+      const text = readFileSync(join(this.contractsRoot, file), 'utf8');
+      schema = expandSchematron(text).then((expanded) => Schema.fromString(expanded));
+      this.compiled.set(file, schema);
+    }
+    return schema;
+  }
+}
+
+interface TreeNode {
+  readonly nodeName: string;
+  readonly parentNode: TreeNode | null;
+}
+
+/** `/root/child/grandchild` of the node an assert failed on, so the reason says where. */
+function pathOf(node: TreeNode): string {
+  const names: string[] = [];
+  for (let at: TreeNode = node; at.parentNode !== null; at = at.parentNode) {
+    names.unshift(at.nodeName);
+  }
+  return `/${names.join('/')}`;
+}

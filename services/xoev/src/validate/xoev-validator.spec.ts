@@ -1,0 +1,64 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { XoevValidator } from './xoev-validator.js';
+
+// A known-good 0200 from the connector's goldens: validating it is this library's contract.
+const golden = readFileSync(
+  new URL('../../../xbau-connector/testdata/golden/minimal.xbau-2.6.xml', import.meta.url),
+  'utf8',
+);
+const validator = new XoevValidator();
+afterAll(() => {
+  validator.dispose();
+});
+
+describe('XoevValidator', () => {
+  it('accepts a valid XBau 2.6 message and names the schema set it chose', async () => {
+    const result = await validator.validate(golden);
+    expect(result).toMatchObject({ valid: true, schemaSet: 'XBau 2.6', reasons: [] });
+  });
+
+  it('reports an XSD violation with line and message', async () => {
+    const result = await validator.validate(golden.replace(/<vorname>[\s\S]*?<\/vorname>/, ''));
+    expect(result.valid).toBe(false);
+    expect(result.reasons[0]).toMatchObject({ source: 'xsd' });
+    expect(result.reasons[0]?.line).toBeGreaterThan(1);
+    expect(result.reasons[0]?.message).toMatch(/vorname/);
+  });
+
+  it('reports a code missing from its pinned code list', async () => {
+    const result = await validator.validate(
+      golden.replace('<code>0000</code>', '<code>0001</code>'),
+    );
+    expect(result.reasons).toEqual([
+      expect.objectContaining({
+        source: 'codelist',
+        message: "code '0001' is not in urn:xoev-de:xbau:codeliste:anlagen version 3.0",
+      }),
+    ]);
+  });
+
+  it('reports a Schematron rule with its id', async () => {
+    const result = await validator.validate(golden.replace('bab:05913000', 'BAB:05913000'));
+    expect(result.reasons.map((reason) => reason.message)).toEqual([
+      expect.stringMatching(/^sch-xbau-001: /),
+    ]);
+  });
+
+  it('refuses a version it has no schema set for', async () => {
+    await expect(
+      validator.validate(golden.replace('version="2.6"', 'version="2.7"')),
+    ).rejects.toMatchObject({
+      code: 'XOEV_UNKNOWN_SCHEMA',
+    });
+  });
+
+  it('throws XOEV_INVALID (fatal) from assertValid with every reason in the message', async () => {
+    const invalid = golden.replace('<code>0000</code>', '<code>0001</code>');
+    await expect(validator.assertValid(invalid)).rejects.toMatchObject({
+      code: 'XOEV_INVALID',
+      retryable: false,
+      message: expect.stringContaining("code '0001'") as unknown,
+    });
+  });
+});
