@@ -17,3 +17,4 @@ export {
   valueSubject,
   type TopicSpec,
 } from './topics.js';
+export { examples } from './examples.js';

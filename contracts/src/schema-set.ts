@@ -17,8 +17,13 @@ export interface SchemaSet {
   readonly personalFields: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
-/** The options every schema of the hub is parsed with, here and in the serde. */
-export const parseOptions = { logicalTypes, assertLogicalTypes: true } as const;
+/**
+ * The options every schema of the hub is parsed with. A fresh object each time: avsc stores its
+ * registry of named types in the options it is given.
+ */
+export function parseOptions(): Partial<avro.ForSchemaOptions> {
+  return { logicalTypes, assertLogicalTypes: true };
+}
 
 /**
  * Parses the sources as one set: a schema may use a named type of another file by its full name
@@ -39,7 +44,7 @@ export function parseSchemaSet(sources: readonly SchemaSource[]): SchemaSet {
       const attempt = { ...registry };
       try {
         const type = avro.Type.forSchema(JSON.parse(source.text) as avro.Schema, {
-          ...parseOptions,
+          ...parseOptions(),
           registry: attempt,
           typeHook: notePersonalFields(personalFields),
         });

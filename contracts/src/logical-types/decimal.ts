@@ -34,14 +34,15 @@ export class DecimalType extends avro.types.LogicalType {
     return digits > this.precision ? undefined : toTwosComplement(unscaled);
   }
 
-  // Avro spec: two decimal schemas match for resolution only if scale and precision match.
-  protected override _resolve(writer: avro.Type): ((bytes: Buffer) => string) | undefined {
+  // Avro spec: two decimal schemas match for resolution only if scale and precision match. avsc
+  // hands over what the writer type read, which for a decimal writer is already the string.
+  protected override _resolve(writer: avro.Type): ((decimal: string) => string) | undefined {
     if (
       writer instanceof DecimalType &&
       writer.scale === this.scale &&
       writer.precision === this.precision
     )
-      return (bytes) => this._fromValue(bytes);
+      return (decimal) => decimal;
     return undefined;
   }
 

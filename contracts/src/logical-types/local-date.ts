@@ -17,9 +17,10 @@ export class LocalDateType extends avro.types.LogicalType {
     return millis / millisPerDay;
   }
 
-  protected override _resolve(writer: avro.Type): ((days: number) => string) | undefined {
+  // avsc hands over what the writer type read: the ISO string from a date writer, a number from an int.
+  protected override _resolve(writer: avro.Type): ((read: string | number) => string) | undefined {
     if (writer instanceof LocalDateType || writer.typeName === 'int')
-      return (days) => this._fromValue(days);
+      return (read) => (typeof read === 'string' ? read : this._fromValue(read));
     return undefined;
   }
 }

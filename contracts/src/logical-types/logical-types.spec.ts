@@ -67,3 +67,16 @@ describe('timestamp-millis, date and uuid', () => {
     expect(type.isValid('app-42')).toBe(false);
   });
 });
+
+describe('resolution between writer and reader of the same logical types', () => {
+  it.each([
+    [{ type: 'long', logicalType: 'timestamp-millis' }, new Date('2025-01-01T00:00:00Z')],
+    [{ type: 'int', logicalType: 'date' }, '2025-01-01'],
+    [{ type: 'string', logicalType: 'uuid' }, '6f1c2a34-0b5e-4c8e-9d2a-1f2e3d4c5b6a'],
+    [{ type: 'bytes', logicalType: 'decimal', precision: 4, scale: 1 }, '-12.5'],
+  ] as const)('reads %j through a resolver unchanged', (schema, value) => {
+    const writer = withLogicalTypes(schema);
+    const reader = withLogicalTypes(schema);
+    expect(reader.fromBuffer(writer.toBuffer(value), reader.createResolver(writer))).toEqual(value);
+  });
+});

@@ -10,9 +10,10 @@ export class TimestampMillisType extends avro.types.LogicalType {
     return value instanceof Date && !Number.isNaN(value.getTime()) ? value.getTime() : undefined;
   }
 
-  protected override _resolve(writer: avro.Type): ((millis: number) => Date) | undefined {
+  // avsc hands over what the writer type read: a Date from a timestamp writer, a number from a long.
+  protected override _resolve(writer: avro.Type): ((read: Date | number) => Date) | undefined {
     if (writer instanceof TimestampMillisType || writer.typeName === 'long')
-      return (millis) => this._fromValue(millis);
+      return (read) => (read instanceof Date ? read : this._fromValue(read));
     return undefined;
   }
 }

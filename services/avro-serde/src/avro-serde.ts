@@ -1,7 +1,16 @@
 import avro from 'avsc';
+import { logicalTypes } from '@hub/contracts';
 import type { SchemaRegistryClient } from './schema-registry-client.js';
 import { InvalidValueError, UndecodableRecordError } from './serde-errors.js';
 import { frame, unframe } from './wire-format.js';
+
+export interface AvroSerdeOptions {
+  /**
+   * The logical types writer schemas from the registry are parsed with; they must be those of the
+   * reader types, so a decimal or timestamp resolves into the same TypeScript value either way.
+   */
+  readonly logicalTypes?: avro.ForSchemaOptions['logicalTypes'];
+}
 
 export interface Decoded<T> {
   readonly value: T;
@@ -17,11 +26,18 @@ export class AvroSerde {
   private readonly writerTypes = new Map<number, Promise<avro.Type>>();
   private readonly resolvers = new WeakMap<avro.Type, Map<number, avro.Resolver>>();
 
-  constructor(private readonly registry: SchemaRegistryClient) {}
+  private readonly logicalTypes: avro.ForSchemaOptions['logicalTypes'];
+
+  constructor(
+    private readonly registry: Pick<SchemaRegistryClient, 'register' | 'schemaById'>,
+    options: AvroSerdeOptions = {},
+  ) {
+    this.logicalTypes = options.logicalTypes ?? logicalTypes;
+  }
 
   async encode(subject: string, type: avro.Type, value: unknown): Promise<Buffer> {
     assertValid(type, value);
-    const schemaId = await this.registry.register(subject, JSON.stringify(type.schema()));
+    const schemaId = await this.registry.register(subject, registeredSchema(type));
     return frame(schemaId, type.toBuffer(value));
   }
 
@@ -70,13 +86,25 @@ export class AvroSerde {
             'SERDE_UNKNOWN_SCHEMA_ID',
             `Schema id ${schemaId} is not known to the schema registry.`,
           );
-        return avro.Type.forSchema(JSON.parse(schema) as avro.Schema);
+        return avro.Type.forSchema(JSON.parse(schema) as avro.Schema, {
+          logicalTypes: this.logicalTypes,
+        });
       });
       type.catch(() => this.writerTypes.delete(schemaId));
       this.writerTypes.set(schemaId, type);
     }
     return type;
   }
+}
+
+/**
+ * The schema text the registry gets for `type`: with defaults, aliases, docs and logical types
+ * (a bare `type.schema()` drops them, and without defaults the registry could not judge
+ * compatibility). Every producer and `hub contracts register` use this, so one schema is one
+ * registry version.
+ */
+export function registeredSchema(type: avro.Type): string {
+  return JSON.stringify(type.schema({ exportAttrs: true }));
 }
 
 /** Throws InvalidValueError naming the first field path where `value` breaks the schema. */

@@ -1,4 +1,10 @@
-export { AvroSerde, assertValid, type Decoded } from './avro-serde.js';
+export {
+  AvroSerde,
+  assertValid,
+  registeredSchema,
+  type AvroSerdeOptions,
+  type Decoded,
+} from './avro-serde.js';
 export { SchemaRegistryClient, type CompatibilityLevel } from './schema-registry-client.js';
 export {
   InvalidValueError,

@@ -1,0 +1,154 @@
+import type { SchemaName, SchemaValues } from './generated/index.js';
+
+/*
+ * One valid value per schema, typed by the generated types: tests round-trip them through the
+ * serde and the registry, and services may start their own tests from them. The people are
+ * invented.
+ */
+const applicationId = '0b9a3c9e-3f5b-4c1e-8f3a-6d2b1e7c9a10';
+const paymentId = '5d7e2f10-8c4b-4a9e-b1f3-2a6c9d0e4b71';
+const at = new Date('2025-03-03T09:15:00.000Z');
+const fee = { amount: '125.00', currency: 'EUR' } as const;
+const applicationSubmitted: SchemaValues['portal/application-submitted'] = {
+  applicationId,
+  submittedAt: at,
+  serviceKey: '99009001001000',
+  municipalityKey: '05913000',
+  citizenAccountRef: 'bund-id:pseudonym:7f3e9a',
+  formId: 'bauantrag-nrw@2024-01',
+  applicant: {
+    givenName: 'Erika',
+    familyName: 'Mustermann',
+    birthDate: '1980-04-30',
+    email: 'erika@example.org',
+    phone: null,
+    address: {
+      street: 'Musterstraße',
+      houseNumber: '12a',
+      postalCode: '44135',
+      city: 'Dortmund',
+      countryCode: 'DE',
+    },
+  },
+  formFields: [
+    { key: 'bauvorhaben.bezeichnung', value: 'Carport' },
+    { key: 'bauvorhaben.grundflaeche', value: 18.5 },
+    { key: 'bauvorhaben.denkmalschutz', value: false },
+    { key: 'bauvorhaben.bemerkung', value: null },
+  ],
+  attachments: [
+    {
+      attachmentId: '9f8e7d6c-5b4a-4392-8170-6f5e4d3c2b1a',
+      fileName: 'lageplan.pdf',
+      mediaType: 'application/pdf',
+      sizeBytes: 482_133,
+      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      storageUri: 's3://hub-attachments/0b9a3c9e/lageplan.pdf',
+    },
+  ],
+  fee,
+};
+const xbau = {
+  standard: 'XBAU',
+  standardVersion: '2.6',
+  messageType: 'baugenehmigung.antrag.0200',
+} as const;
+
+export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
+  'common/money': fee,
+  'common/xoev-standard': 'XBAU',
+  'portal/application-submitted': applicationSubmitted,
+  'payment/payment-requested': {
+    applicationId,
+    paymentId,
+    requestedAt: at,
+    amount: fee,
+    purpose: 'Baugenehmigung Gebühr 0b9a3c9e',
+    serviceKey: '99009001001000',
+    municipalityKey: '05913000',
+  },
+  'payment/payment-link-issued': {
+    applicationId,
+    paymentId,
+    issuedAt: at,
+    providerTransactionId: 'tx-4711',
+    paymentUrl: 'https://pay.example.org/p/tx-4711',
+    expiresAt: new Date('2025-03-04T09:15:00.000Z'),
+  },
+  'payment/payment-settled': {
+    applicationId,
+    paymentId,
+    settledAt: at,
+    providerTransactionId: 'tx-4711',
+    amount: fee,
+    paymentMethod: 'GIROPAY',
+  },
+  'payment/payment-failed': {
+    applicationId,
+    paymentId,
+    failedAt: at,
+    reason: 'EXPIRED',
+    providerMessage: null,
+  },
+  'payment/payment-refunded': {
+    applicationId,
+    paymentId,
+    refundId: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f',
+    refundedAt: at,
+    amount: { amount: '-0.01', currency: 'EUR' },
+    reason: 'APPLICATION_REJECTED',
+  },
+  'procedure/delivery-requested': {
+    applicationId,
+    requestedAt: at,
+    recipient: { authorityId: 'bau:05913000', name: 'Bauordnungsamt Dortmund' },
+    ...xbau,
+    application: applicationSubmitted,
+  },
+  'procedure/application-delivered': {
+    applicationId,
+    deliveredAt: at,
+    recipientAuthorityId: 'bau:05913000',
+    transportMessageId: 'xta-msg-0001',
+    nachrichtenUUID: '7a6b5c4d-3e2f-4a1b-9c8d-7e6f5a4b3c2d',
+    ...xbau,
+  },
+  'procedure/status-reported': {
+    applicationId,
+    reportedAt: at,
+    statusCode: '2000',
+    statusText: 'Antrag in Bearbeitung',
+    caseNumber: '63/2025/0815',
+    nachrichtenUUID: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
+    standardVersion: '2.6',
+  },
+  'case/citizen-status-changed': {
+    applicationId,
+    changedAt: at,
+    state: 'ACTION_REQUIRED',
+    statusText: 'Bitte zahlen Sie die Gebühr.',
+    actionRequired: true,
+    actionText: 'Gebühr von 125,00 EUR bezahlen',
+    caseNumber: null,
+  },
+  'dlq/dead-letter': {
+    sourceTopic: 'portal.application-submitted.v1',
+    sourcePartition: 3,
+    sourceOffset: 1_234_567,
+    consumerGroup: 'case-router.application-submitted',
+    key: Buffer.from(applicationId),
+    value: Buffer.from([0x7b, 0x22]),
+    headers: [
+      {
+        name: 'traceparent',
+        value: Buffer.from('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'),
+      },
+    ],
+    errorCode: 'SERDE_UNKNOWN_MAGIC_BYTE',
+    errorMessage: 'Unknown magic byte 123; expected 0 (Confluent wire format).',
+    retryable: false,
+    attempts: 1,
+    firstFailedAt: at,
+    deadLetteredAt: at,
+  },
+};
