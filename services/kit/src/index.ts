@@ -12,3 +12,4 @@ export { createLogger, silentLogger, type KitLogger } from './observability/logg
 export { DeliveryMetrics } from './observability/metrics.js';
 export { IdempotencyLedger, type Once } from './idempotency/idempotency-ledger.js';
 export { outboundId } from './idempotency/outbound-id.js';
+export { EventProducer, type Encoder, type Publication } from './producer/event-producer.js';
