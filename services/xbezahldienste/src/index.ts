@@ -1,5 +1,7 @@
 export { XBezahldiensteClient, type XBezahldiensteClientOptions } from './xbezahldienste-client.js';
 export {
+  DEFAULT_SIGNATURE_HEADER,
+  DEFAULT_TIMESTAMP_HEADER,
   parseProviderProfile,
   providerProfileSchema,
   type NotificationSignatureConfig,

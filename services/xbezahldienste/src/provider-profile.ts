@@ -36,11 +36,15 @@ const authSchema = z.discriminatedUnion('kind', [
     }),
 ]);
 
+/** The header names a provider uses unless its profile says otherwise; the simulator uses them too. */
+export const DEFAULT_SIGNATURE_HEADER = 'x-xbezahldienste-signature';
+export const DEFAULT_TIMESTAMP_HEADER = 'x-xbezahldienste-timestamp';
+
 const notificationsSchema = z.object({
   /** Shared secret of the provider's HMAC-SHA256 signature over `${timestamp}.${rawBody}`. */
   secret: z.string().min(16),
-  signatureHeader: z.string().min(1).default('x-xbezahldienste-signature'),
-  timestampHeader: z.string().min(1).default('x-xbezahldienste-timestamp'),
+  signatureHeader: z.string().min(1).default(DEFAULT_SIGNATURE_HEADER),
+  timestampHeader: z.string().min(1).default(DEFAULT_TIMESTAMP_HEADER),
   /** How far the signed timestamp may lie from our clock, either way. */
   toleranceSeconds: z.number().int().positive().default(300),
 });
