@@ -15,6 +15,7 @@ export interface DeliveryEngineOptions {
   readonly metricsRegistry?: Registry;
   readonly logger?: KitLogger;
   readonly maxInFlight?: number;
+  readonly sessionTimeoutMs?: number;
 }
 
 /** All handlers of one service: one consumer group each, one shared dead-letter producer. */

@@ -23,6 +23,8 @@ export interface HandlerGroupDeps {
   readonly maxInFlight?: number;
   /** Partitions of a dead-letter topic the kit creates. */
   readonly deadLetterPartitions?: number;
+  /** How long the group waits for a silent member (a killed process) before rebalancing. */
+  readonly sessionTimeoutMs?: number;
 }
 
 /** Names records without an `event-id` header after their position, which never changes. */
@@ -49,7 +51,13 @@ export class HandlerGroup {
   ) {
     this.group = groupOf(deps.service, definition.name);
     this.policy = { ...defaultRetryPolicy, ...definition.retry };
-    this.consumer = deps.kafka.consumer({ groupId: this.group, allowAutoTopicCreation: false });
+    const sessionTimeout = deps.sessionTimeoutMs ?? 30_000;
+    this.consumer = deps.kafka.consumer({
+      groupId: this.group,
+      allowAutoTopicCreation: false,
+      sessionTimeout,
+      heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
+    });
     // A new generation restarts every partition from its committed offset.
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       for (const lane of this.lanes.values()) lane.retire();
