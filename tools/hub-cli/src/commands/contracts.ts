@@ -1,18 +1,54 @@
+import { parseArgs } from 'node:util';
 import { schemaSet } from '@hub/contracts';
-import { writeGeneratedTypes } from '../contracts/write-generated-types.js';
+import { SchemaRegistryClient } from '@hub/avro-serde';
+import { checkEvolution } from '../contracts/evolution-gate.js';
+import { registerContracts } from '../contracts/register-contracts.js';
+import { repositoryRoot, writeGeneratedTypes } from '../contracts/write-generated-types.js';
 
-export const summary = 'generate | check | register: the Avro contracts in contracts/schemas';
+export const summary =
+  'generate | check [--base main] | register [--registry URL]: the Avro contracts';
+
+const defaultRegistryUrl = 'http://127.0.0.1:8081/apis/ccompat/v7';
 
 export async function run(args: string[]): Promise<void> {
-  const [command] = args;
-  switch (command) {
+  const { positionals, values } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { base: { type: 'string', default: 'main' }, registry: { type: 'string' } },
+  });
+  switch (positionals[0]) {
     case 'generate': {
       const written = await writeGeneratedTypes(schemaSet);
       console.log(`Wrote ${written.length} files to contracts/src/generated.`);
       return;
     }
+    case 'check': {
+      const violations = checkEvolution({
+        repository: repositoryRoot,
+        baseRef: values.base,
+        schemaDirectory: 'contracts/schemas',
+      });
+      if (violations.length === 0) {
+        console.log(`All schemas can read every version on ${values.base} (BACKWARD_TRANSITIVE).`);
+        return;
+      }
+      console.error(`${violations.length} incompatible change(s) against ${values.base}:`);
+      for (const violation of violations) console.error(`  ${violation}`);
+      console.error(
+        'See contracts/README.md, "Evolving a schema"; a breaking change needs a new .v<major> topic.',
+      );
+      process.exitCode = 1;
+      return;
+    }
+    case 'register': {
+      const url = values.registry ?? process.env.SCHEMA_REGISTRY_URL ?? defaultRegistryUrl;
+      const registrations = await registerContracts(new SchemaRegistryClient(url));
+      for (const { subject, schemaId } of registrations)
+        console.log(`${subject.padEnd(60)} id ${schemaId}  BACKWARD_TRANSITIVE`);
+      return;
+    }
     default:
-      console.error('usage: npm run hub -- contracts generate');
+      console.error(`usage: npm run hub -- contracts ${summary.split(':')[0] ?? ''}`);
       process.exitCode = 2;
   }
 }

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 import type { SchemaSet } from '@hub/contracts';
 import { generatedDirectory, generateTypes } from './generate-types.js';
 
-export const contractsSourceDirectory = fileURLToPath(
-  new URL('../../../../contracts/src/', import.meta.url),
-);
+/** The root of this repository (the CLI lives in tools/hub-cli/src). */
+export const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+export const contractsSourceDirectory = join(repositoryRoot, 'contracts/src');
 
 /** Regenerates contracts/src/generated from the schemas; returns the paths it wrote. */
 export async function writeGeneratedTypes(set: SchemaSet): Promise<string[]> {

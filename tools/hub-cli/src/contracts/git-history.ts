@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { HubError } from '@hub/errors';
+import type { SchemaSource } from '@hub/contracts';
+
+/** A past state of the schema directory: the commit and the `.avsc` files as they were then. */
+export interface SchemaRevision {
+  readonly commit: string;
+  readonly sources: readonly SchemaSource[];
+}
+
+/**
+ * Every state of `schemaDirectory` (relative to the repository root) in the history of `ref`,
+ * newest first: what BACKWARD_TRANSITIVE compares against, since any of them may still be on a
+ * topic.
+ */
+export function schemaHistory(
+  repository: string,
+  ref: string,
+  schemaDirectory: string,
+): SchemaRevision[] {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: repository, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  try {
+    git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+  } catch (error) {
+    throw new HubError(
+      'CONTRACTS_NO_BASELINE',
+      `git cannot find ${ref} in ${repository}; pass another base with --base.`,
+      {
+        retryable: false,
+        cause: error,
+      },
+    );
+  }
+  const commits = git('log', '--format=%H', ref, '--', schemaDirectory).split('\n').filter(Boolean);
+  return commits.map((commit) => ({
+    commit,
+    sources: git('ls-tree', '-r', '--name-only', commit, '--', schemaDirectory)
+      .split('\n')
+      .filter((path) => path.endsWith('.avsc'))
+      .map((path) => ({
+        name: path.slice(schemaDirectory.length + 1, -'.avsc'.length),
+        text: git('show', `${commit}:${path}`),
+      })),
+  }));
+}
