@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { faultsSchema } from './faults.js';
 import { parseJsonBody, readBody, sendJson, sendProblem } from './http-io.js';
@@ -26,7 +27,7 @@ export async function handleAdmin(
     case 'POST faults': {
       const parsed = faultsSchema.safeParse(parseJsonBody(await readBody(request)));
       if (!parsed.success) {
-        sendProblem(response, 400, parsed.error.message);
+        sendProblem(response, 400, z.prettifyError(parsed.error));
         return;
       }
       sendJson(response, 200, context.faults.replace(parsed.data));

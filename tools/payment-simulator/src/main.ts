@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { faultsSchema } from './faults.js';
 import { DEFAULT_NOTIFICATION_SECRET, startPaymentSimulator } from './payment-simulator.js';
@@ -23,7 +24,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 }
 const faults = faultsSchema.safeParse(JSON.parse(values.faults));
 if (!faults.success) {
-  process.stderr.write(`--faults: ${faults.error.message}\n`);
+  process.stderr.write(`--faults: ${z.prettifyError(faults.error)}\n`);
   process.exit(2);
 }
 
