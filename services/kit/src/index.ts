@@ -13,3 +13,6 @@ export { DeliveryMetrics } from './observability/metrics.js';
 export { IdempotencyLedger, type Once } from './idempotency/idempotency-ledger.js';
 export { outboundId } from './idempotency/outbound-id.js';
 export { EventProducer, type Encoder, type Publication } from './producer/event-producer.js';
+export { kitConfigSchema, type KitConfig } from './config/kit-config.js';
+export { configTable, loadConfig, type EnvSchema } from './config/load-config.js';
+export { shutdownOnSignals, type ShutdownOptions } from './shutdown.js';

@@ -5,7 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { IdempotencyLedger, deadLetterTopic, groupOf } from '../src/index.js';
 import { testDatabase } from './database.js';
 import { publish, uniqueService } from './fixtures.js';
-import { createTestTopic, eventually, platform, testKafka } from './harness.js';
+import { createTestTopic, eventually, platform, testKafka } from '@hub/test-support';
 
 const connector = fileURLToPath(new URL('./crash-connector.ts', import.meta.url));
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { onTestFinished } from 'vitest';
-import { platform } from './harness.js';
+import { platform } from '@hub/test-support';
 
 /** A pool and a schema of this test's own, dropped when the test finishes. */
 export async function testDatabase(): Promise<{ pool: pg.Pool; schema: string }> {

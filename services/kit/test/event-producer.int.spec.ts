@@ -1,7 +1,7 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { EventProducer, type EventContext } from '../src/index.js';
 import { testEventType, testSerde } from './fixtures.js';
-import { collectFrom, createTestTopic, eventually, testKafka } from './harness.js';
+import { collectFrom, createTestTopic, eventually, testKafka } from '@hub/test-support';
 
 const cause: EventContext = {
   topic: 'portal.application-submitted.v1',

@@ -4,7 +4,7 @@ import type { Kafka } from 'kafkajs';
 import { onTestFinished } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import { DeliveryEngine, deadLetterTopic, groupOf, type HandlerDefinition } from '../src/index.js';
-import { platform, testProducer } from './harness.js';
+import { platform, testProducer } from '@hub/test-support';
 
 export interface TestEvent {
   applicationId: string;

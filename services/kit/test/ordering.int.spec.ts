@@ -9,7 +9,13 @@ import {
   uniqueService,
   type TestEvent,
 } from './fixtures.js';
-import { collectFrom, createTestTopic, eventually, testKafka, testProducer } from './harness.js';
+import {
+  collectFrom,
+  createTestTopic,
+  eventually,
+  testKafka,
+  testProducer,
+} from '@hub/test-support';
 
 describe('delivery', () => {
   it('handles events of one key strictly in order while keys and partitions run side by side, and commits them all', async () => {

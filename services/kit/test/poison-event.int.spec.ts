@@ -10,7 +10,7 @@ import {
   uniqueService,
   type TestEvent,
 } from './fixtures.js';
-import { collectFrom, createTestTopic, eventually, testKafka } from './harness.js';
+import { collectFrom, createTestTopic, eventually, testKafka } from '@hub/test-support';
 
 const retry = { maxAttempts: 4, initialDelayMs: 50, maxDelayMs: 200 };
 const neighbours = 5;

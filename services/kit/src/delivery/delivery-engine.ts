@@ -23,6 +23,7 @@ export class DeliveryEngine {
   private readonly definitions: HandlerDefinition[] = [];
   private groups: HandlerGroup[] = [];
   private deadLetters: Producer | undefined;
+  private stopped: Promise<void> | undefined;
   readonly metricsRegistry: Registry;
 
   constructor(private readonly options: DeliveryEngineOptions) {
@@ -49,8 +50,11 @@ export class DeliveryEngine {
   }
 
   /** Stops every group within `timeoutMs` (see HandlerGroup.stop), then the dead-letter producer. */
-  async stop(timeoutMs = 10_000): Promise<void> {
-    await Promise.all(this.groups.map((group) => group.stop(timeoutMs)));
-    await this.deadLetters?.disconnect();
+  stop(timeoutMs = 10_000): Promise<void> {
+    this.stopped ??= (async () => {
+      await Promise.all(this.groups.map((group) => group.stop(timeoutMs)));
+      await this.deadLetters?.disconnect();
+    })();
+    return this.stopped;
   }
 }

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** What every connector needs to run; a connector extends it with its own variables. */
+export const kitConfigSchema = z.object({
+  SERVICE_NAME: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]*$/, 'lower-case letters, digits and dashes')
+    .describe('Service name: consumer groups are `<service>.<handler>`.'),
+  KAFKA_BROKERS: z
+    .string()
+    .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'comma-separated host:port list')
+    .describe('Kafka bootstrap brokers, `host:port[,host:port]`.'),
+  SCHEMA_REGISTRY_URL: z.url().describe('Confluent-compatible schema registry base URL.'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL')
+    .describe('PostgreSQL for the idempotency ledger.'),
+  HTTP_PORT: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(65_535)
+    .default(8080)
+    .describe('Port of /health/live, /health/ready and /metrics.'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error'])
+    .default('info')
+    .describe('Lowest level written to the JSON log.'),
+  TRACE_EXPORTER: z
+    .enum(['zipkin', 'otlp', 'none'])
+    .default('zipkin')
+    .describe('Where spans go: Zipkin locally, OTLP/HTTP in production.'),
+  ZIPKIN_URL: z
+    .url()
+    .default('http://127.0.0.1:9411')
+    .describe('Zipkin base URL (spans go to `/api/v2/spans`).'),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z
+    .url()
+    .optional()
+    .describe('OTLP/HTTP endpoint when `TRACE_EXPORTER=otlp`.'),
+  RETRY_MAX_ATTEMPTS: positiveInt.default(5).describe('Handler attempts before dead-lettering.'),
+  RETRY_INITIAL_DELAY_MS: positiveInt.default(200).describe('Backoff before the second attempt.'),
+  RETRY_MAX_DELAY_MS: positiveInt.default(10_000).describe('Longest backoff between attempts.'),
+  SHUTDOWN_TIMEOUT_MS: positiveInt
+    .default(15_000)
+    .describe('Bound on graceful shutdown after SIGTERM.'),
+});
+
+export type KitConfig = z.infer<typeof kitConfigSchema>;
