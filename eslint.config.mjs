@@ -20,7 +20,8 @@ export default tseslint.config(
         'error',
         {
           enforceBuildableLibDependency: false,
-          allow: [],
+          // Test harness: allowed in every project's tests; kept out of production code below.
+          allow: ['@hub/test-support'],
           // Say once which kind of project may use which: services use libraries and contracts,
           // libraries use libraries and contracts, contracts use nothing; tools and test suites
           // may use libraries and contracts but never a service's internals.
@@ -40,6 +41,20 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    files: ['services/*/src/**/*.ts', 'tools/*/src/**/*.ts', 'contracts/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@hub/test-support', message: 'The test harness is for tests only.' }] },
+      ],
+    },
+  },
+  {
+    // NestJS modules and controllers are classes whose meaning lives in their decorators.
+    rules: { '@typescript-eslint/no-extraneous-class': ['error', { allowWithDecorator: true }] },
   },
   {
     files: ['**/*.mjs', '**/*.js'],

@@ -1,0 +1,109 @@
+import type pg from 'pg';
+
+/** One step of an application's way through the systems, as the citizen sees it. */
+export interface TimelineEntry {
+  readonly state: string;
+  readonly text: string;
+  readonly actionRequired: boolean;
+  readonly occurredAt: string;
+}
+
+export interface ApplicationView {
+  readonly applicationId: string;
+  readonly state: string;
+  readonly text: string;
+  readonly actionRequired: boolean;
+  readonly timeline: readonly TimelineEntry[];
+}
+
+/** The gateway's own tables: who owns which application, and its citizen timeline (a projection). */
+export class ApplicationRegistry {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async migrate(): Promise<void> {
+    await this.pool.query(`
+      create table if not exists portal_gateway_applications (
+        application_id uuid primary key,
+        citizen_account text not null,
+        submitted_at timestamptz not null
+      );
+      create table if not exists portal_gateway_timeline (
+        application_id uuid not null references portal_gateway_applications (application_id),
+        event_id uuid not null,
+        state text not null,
+        text text not null,
+        action_required boolean not null,
+        occurred_at timestamptz not null,
+        primary key (application_id, event_id)
+      )`);
+  }
+
+  async recordSubmission(
+    applicationId: string,
+    citizenAccount: string,
+    submittedAt: Date,
+  ): Promise<void> {
+    await this.pool.query(
+      `insert into portal_gateway_applications (application_id, citizen_account, submitted_at)
+       values ($1, $2, $3) on conflict (application_id) do nothing`,
+      [applicationId, citizenAccount, submittedAt],
+    );
+  }
+
+  async ownerOf(applicationId: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ citizen_account: string }>(
+      'select citizen_account from portal_gateway_applications where application_id = $1',
+      [applicationId],
+    );
+    return rows[0]?.citizen_account;
+  }
+
+  /** Adds a step once (a redelivered event changes nothing) and wakes the live streams. */
+  async recordStep(applicationId: string, eventId: string, entry: TimelineEntry): Promise<void> {
+    await this.pool.query(
+      `insert into portal_gateway_timeline (application_id, event_id, state, text, action_required, occurred_at)
+       values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
+      [applicationId, eventId, entry.state, entry.text, entry.actionRequired, entry.occurredAt],
+    );
+    await this.pool.query('select pg_notify($1, $2)', [timelineChannel, applicationId]);
+  }
+
+  /** The timeline ordered by when each step happened in its system, not by when we heard of it. */
+  async view(applicationId: string): Promise<ApplicationView | undefined> {
+    const owner = await this.ownerOf(applicationId);
+    if (owner === undefined) return undefined;
+    const { rows } = await this.pool.query<{
+      state: string;
+      text: string;
+      action_required: boolean;
+      occurred_at: Date;
+    }>(
+      `select state, text, action_required, occurred_at from portal_gateway_timeline
+       where application_id = $1 order by occurred_at, event_id`,
+      [applicationId],
+    );
+    const timeline = rows.map((row) => ({
+      state: row.state,
+      text: row.text,
+      actionRequired: row.action_required,
+      occurredAt: row.occurred_at.toISOString(),
+    }));
+    const current = timeline.at(-1) ?? submittedStep;
+    return {
+      applicationId,
+      state: current.state,
+      text: current.text,
+      actionRequired: current.actionRequired,
+      timeline,
+    };
+  }
+}
+
+/** PostgreSQL NOTIFY channel on which the timeline announces a changed application. */
+export const timelineChannel = 'portal_gateway_timeline';
+
+const submittedStep = {
+  state: 'SUBMITTED',
+  text: 'Ihr Antrag ist eingegangen und wird weitergeleitet.',
+  actionRequired: false,
+};

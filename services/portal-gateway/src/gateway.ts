@@ -1,0 +1,107 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import { createLogger, DeliveryEngine } from '@hub/kit';
+import { RoutingTable } from '@hub/routing';
+import { ApplicationRegistry } from './applications/application-registry.js';
+import { KafkaSubmittedApplicationPublisher } from './applications/kafka-submitted-application.publisher.js';
+import { SubmitApplication } from './applications/submit-application.js';
+import { TimelineNotifications } from './applications/timeline-notifications.js';
+import { TokenVerifier } from './auth/token-verifier.js';
+import { IdempotencyStore } from './idempotency/idempotency-store.js';
+import type { GatewayConfig } from './config.js';
+import { GatewayModule } from './gateway.module.js';
+import { jsonBody, bodyErrorsAsProblems } from './http/json-body.js';
+import { ProblemFilter } from './http/problem.filter.js';
+import { citizenStatusHandler } from './status/citizen-status.handler.js';
+
+export interface RunningGateway {
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** Wires the gateway from its configuration, starts HTTP and the status projection. */
+export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
+  const logger = createLogger('portal-gateway');
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const applications = new ApplicationRegistry(pool);
+  const idempotency = new IdempotencyStore(pool);
+  await applications.migrate();
+  await idempotency.migrate();
+
+  const kafka = new Kafka({
+    clientId: 'portal-gateway',
+    brokers: config.KAFKA_BROKERS.split(','),
+    logLevel: logLevel.WARN,
+  });
+  const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
+  const serde = new AvroSerde(registry);
+  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+
+  const notifications = new TimelineNotifications(config.DATABASE_URL);
+  await notifications.start();
+  const engine = new DeliveryEngine({ service: 'portal-gateway', kafka, serde, logger });
+  engine.register(citizenStatusHandler(applications));
+  await engine.start();
+
+  const submitApplication = new SubmitApplication(
+    RoutingTable.fromFile(config.ROUTING_TABLE_FILE),
+    idempotency,
+    applications,
+    new KafkaSubmittedApplicationPublisher(producer, serde),
+  );
+  const tokens = new TokenVerifier({
+    jwksFile: config.JWKS_FILE,
+    jwksUrl: config.JWKS_URL,
+    issuer: config.JWT_ISSUER,
+    audience: config.JWT_AUDIENCE,
+  });
+  const readiness = async () => ({
+    database: await pool.query('select 1').then(
+      () => true,
+      () => false,
+    ),
+    registry: await registry.subjects().then(
+      () => true,
+      () => false,
+    ),
+    kafka: await kafka
+      .admin()
+      .describeCluster()
+      .then(
+        () => true,
+        () => false,
+      ),
+  });
+
+  const app = await NestFactory.create<NestExpressApplication>(
+    GatewayModule.with({ tokens, submitApplication, applications, notifications, readiness }),
+    // Our own JSON parser (json-body.ts) answers its errors as problem documents.
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class; a literal is what its docs pass.
+    { bodyParser: false, logger: false },
+  );
+  app.use(jsonBody(config.MAX_BODY_BYTES), bodyErrorsAsProblems);
+  app.useGlobalFilters(
+    new ProblemFilter((error) => {
+      logger.error({ err: error }, 'unexpected error');
+    }),
+  );
+  app.enableShutdownHooks();
+  await app.listen(config.PORT, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    async close() {
+      await app.close();
+      await engine.stop();
+      await notifications.stop();
+      await producer.disconnect();
+      await pool.end();
+    },
+  };
+}

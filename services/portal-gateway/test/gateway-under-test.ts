@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { eventTopics, topicCatalogue } from '@hub/contracts';
+import { ensureTopics } from '@hub/kit';
+import { platform, testKafka } from '@hub/test-support';
+import { gatewayConfigSchema } from '../src/config.js';
+import { startGateway } from '../src/gateway.js';
+import { issuer, portalIdentityProvider } from './portal-tokens.js';
+
+export const citizen = 'postbox-7f3a9c21';
+export const maxBodyBytes = 64 * 1024;
+
+/** The real gateway on a free port against the shared platform, with a test identity provider. */
+export async function startGatewayUnderTest() {
+  await ensureTopics(
+    testKafka(),
+    topicCatalogue(eventTopics).map((spec) => ({ topic: spec.name, partitions: spec.partitions })),
+  );
+  const idp = await portalIdentityProvider(mkdtempSync(join(tmpdir(), 'gateway-')));
+  const endpoints = platform();
+  const gateway = await startGateway(
+    gatewayConfigSchema.parse({
+      PORT: '0',
+      KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
+      SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
+      DATABASE_URL: endpoints.DATABASE_URL,
+      ROUTING_TABLE_FILE: join(import.meta.dirname, '../../../deploy/config/routing-table.json'),
+      JWKS_FILE: idp.jwksFile,
+      JWT_ISSUER: issuer,
+      MAX_BODY_BYTES: String(maxBodyBytes),
+    }),
+  );
+
+  async function post(body: string, headers: Record<string, string>) {
+    const response = await fetch(`${gateway.url}/v1/applications`, {
+      method: 'POST',
+      body,
+      headers,
+    });
+    return {
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      json: (await response.json()) as Record<string, unknown>,
+    };
+  }
+
+  async function submit(body: unknown, extraHeaders: Record<string, string> = {}) {
+    const token = await idp.token({ citizenAccount: citizen });
+    return post(JSON.stringify(body), {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      ...extraHeaders,
+    });
+  }
+
+  return { gateway, idp, post, submit };
+}
