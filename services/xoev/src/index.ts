@@ -16,3 +16,12 @@ export {
   type ValidationSource,
 } from './validate/validation-result.js';
 export { XoevValidator, type XoevValidatorOptions } from './validate/xoev-validator.js';
+export { XtaClient } from './xta/xta-client.js';
+export { classifyXtaError } from './xta/classify-xta-error.js';
+export {
+  xtaWsdlPath,
+  type XtaClientOptions,
+  type XtaRouting,
+  type XtaSecurity,
+} from './xta/xta-options.js';
+export type { TransportReport } from './xta/xta-responses.js';
