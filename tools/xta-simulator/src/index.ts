@@ -1,0 +1,9 @@
+export { startXtaSimulator, type XtaSimulator } from './xta-simulator.js';
+export {
+  defaultReplyDelays,
+  defaultStatusSequence,
+  type DowntimeWindow,
+  type FaultConfig,
+  type ReplyDelays,
+  type XtaSimulatorOptions,
+} from './simulator-options.js';

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { parseXml, XoevValidator, describeReasons, type XmlObject } from '@hub/xoev';
+import {
+  caseNumber,
+  portalStatus,
+  receipt,
+  type ReceivedApplication,
+} from './authority-replies.js';
+import type { ReplyDelays } from './simulator-options.js';
+
+/** A message waiting in the message box for the hub to fetch. */
+export interface BoxEntry {
+  readonly messageId: string;
+  readonly xml: string;
+}
+
+export type DeliveryOutcome =
+  { readonly accepted: true } | { readonly accepted: false; readonly reason: string };
+
+/**
+ * The building-supervision authority behind the XTA server: validates each delivered XÖV message
+ * against the same schema sets as the hub, counts deliveries by nachrichtenUUID, keeps transport
+ * reports, and after the configured delays puts 1120, 1121 and the 1170 statuses in the box.
+ */
+export class SimulatedAuthority {
+  readonly deliveries = new Map<string, number>();
+  private readonly reports = new Map<string, number>();
+  private readonly box: BoxEntry[] = [];
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly validator = new XoevValidator();
+  private caseCounter = 0;
+
+  constructor(
+    private readonly delays: ReplyDelays,
+    private readonly statusSequence: readonly string[],
+    private readonly duplicateReplies: () => boolean,
+  ) {}
+
+  createMessageId(): string {
+    const id = `urn:de:xta:messageid:simulator:${randomUUID()}`;
+    this.reports.set(id, 0);
+    return id;
+  }
+
+  async deliver(messageId: string, xml: string): Promise<DeliveryOutcome> {
+    const result = await this.validator.validate(xml).catch((error: unknown) => error);
+    if (result instanceof Error) return this.refuse(messageId, result.message);
+    if (!('valid' in (result as object))) return this.refuse(messageId, 'not an XÖV message');
+    const validation = result as Awaited<ReturnType<XoevValidator['validate']>>;
+    if (!validation.valid) return this.refuse(messageId, describeReasons(validation.reasons));
+    const application = await readApplication(xml);
+    const seen = this.deliveries.get(application.nachrichtenUUID) ?? 0;
+    this.deliveries.set(application.nachrichtenUUID, seen + 1);
+    this.reports.set(messageId, 1);
+    // A redelivered message (same nachrichtenUUID) is acknowledged but not processed again.
+    if (seen === 0) this.scheduleReplies(application);
+    return { accepted: true };
+  }
+
+  /** Replies scheduled but not yet in the message box. */
+  pendingReplies(): number {
+    return this.timers.size;
+  }
+
+  transportReport(messageId: string): number | undefined {
+    return this.reports.get(messageId);
+  }
+
+  statusList(maxItems: number): readonly BoxEntry[] {
+    return this.box.slice(0, maxItems);
+  }
+
+  fetch(messageId: string): BoxEntry | undefined {
+    return this.box.find((entry) => entry.messageId === messageId);
+  }
+
+  close(messageId: string): boolean {
+    const index = this.box.findIndex((entry) => entry.messageId === messageId);
+    if (index === -1) return false;
+    this.box.splice(index, 1);
+    return true;
+  }
+
+  stop(): void {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    this.validator.dispose();
+  }
+
+  private refuse(messageId: string, reason: string): DeliveryOutcome {
+    this.reports.set(messageId, 3);
+    return { accepted: false, reason };
+  }
+
+  private scheduleReplies(application: ReceivedApplication): void {
+    this.caseCounter += 1;
+    const vorgang = `BA-${new Date().getFullYear()}-${String(this.caseCounter).padStart(4, '0')}`;
+    const replies: ((now: Date) => string)[] = [
+      (now) => receipt(application, now),
+      (now) => caseNumber(application, vorgang, now),
+      ...this.statusSequence.map(
+        (status) => (now: Date) => portalStatus(application, vorgang, status, now),
+      ),
+    ];
+    let at = this.delays.receiptMs;
+    replies.forEach((reply, index) => {
+      if (index === 1) at += this.delays.caseNumberMs;
+      if (index > 1) at += this.delays.statusMs;
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        this.putInBox(reply(new Date()));
+      }, at);
+      this.timers.add(timer);
+    });
+  }
+
+  private putInBox(xml: string): void {
+    const copies = this.duplicateReplies() ? 2 : 1;
+    for (let copy = 0; copy < copies; copy += 1) {
+      this.box.push({ messageId: `urn:de:xta:messageid:simulator:${randomUUID()}`, xml });
+    }
+  }
+}
+
+/** The few facts of a 0200 the authority needs to answer it. */
+async function readApplication(xml: string): Promise<ReceivedApplication> {
+  const { root } = await parseXml(xml);
+  const text = (node: unknown, ...path: string[]): string => {
+    let at: unknown = node;
+    for (const name of path)
+      at = ((at as XmlObject | undefined)?.[name] as unknown[] | undefined)?.[0];
+    return typeof at === 'string' ? at : '';
+  };
+  const head = (root['nachrichtenkopf.g2g'] as unknown[] | undefined)?.[0];
+  const version = (root.$ as Record<string, string> | undefined)?.version;
+  return {
+    xbauVersion: version === '2.5' ? '2.5' : '2.6',
+    nachrichtenUUID: text(head, 'identifikation.nachricht', 'nachrichtenUUID'),
+    referenzAntragsservice: text(root, 'referenzAntragsservice', 'referenzAntragsservice'),
+    author: { id: text(head, 'autor', 'kennung'), name: text(head, 'autor', 'name') },
+    reader: { id: text(head, 'leser', 'kennung'), name: text(head, 'leser', 'name') },
+  };
+}

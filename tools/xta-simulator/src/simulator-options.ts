@@ -1,0 +1,42 @@
+/** A window in which the simulated authority is down (connections are reset). */
+export interface DowntimeWindow {
+  /** Epoch milliseconds. */
+  readonly from: number;
+  readonly to: number;
+}
+
+/** Misbehaviour on demand; set at start or changed at runtime via `PUT /admin/faults`. */
+export interface FaultConfig {
+  /** Added before every answer. */
+  readonly latencyMs?: number;
+  /** The next N SOAP requests are answered with HTTP 503 and no SOAP body. */
+  readonly http5xx?: number;
+  /** The next N SOAP requests are answered with an XTAWSTechnicalProblemException fault. */
+  readonly technicalProblem?: number;
+  readonly downtime?: readonly DowntimeWindow[];
+  /** Every reply is put into the message box twice (under two XTA message ids). */
+  readonly duplicateReplies?: boolean;
+}
+
+export interface ReplyDelays {
+  /** After the 0200 arrives: 1120 receipt (Eingangsbestätigung). */
+  readonly receiptMs: number;
+  /** After the receipt: 1121 case number (Aktenzeichen). */
+  readonly caseNumberMs: number;
+  /** Between two 1170 statuses for the portal. */
+  readonly statusMs: number;
+}
+
+export interface XtaSimulatorOptions {
+  /** 0 picks a free port (tests); the CLI uses a fixed one. */
+  readonly port: number;
+  readonly host?: string;
+  readonly replyDelaysMs?: Partial<ReplyDelays>;
+  /** Codes of urn:xoev-de:xbau:codeliste:statusbauportal (3.0) sent as 1170, in order. */
+  readonly statusSequence?: readonly string[];
+  readonly faults?: FaultConfig;
+}
+
+export const defaultReplyDelays: ReplyDelays = { receiptMs: 50, caseNumberMs: 50, statusMs: 50 };
+/** Receipt confirmed, documents requested, documents received, permit granted. */
+export const defaultStatusSequence = ['14', '17', '18', '10'] as const;
