@@ -24,6 +24,21 @@ export interface HttpReply {
 const MAX_REPLY_BYTES = 1_048_576;
 
 /**
+ * Node's codes for a server certificate we must not trust. Retrying cannot fix them and might talk
+ * to an impostor, so they are fatal: the event goes to the dead letters until an operator acts.
+ */
+const UNTRUSTED_CERTIFICATE = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/**
  * One HTTP exchange with transport failures already classified: no answer in time →
  * PAYMENT_PROVIDER_TIMEOUT, no connection or a broken one → PAYMENT_PROVIDER_UNAVAILABLE (both
  * retryable). Any HTTP status comes back as a reply; judging it is the caller's job.
@@ -47,15 +62,14 @@ export function exchange(call: HttpCall): Promise<HttpReply> {
         reject(cause);
         return;
       }
-      reject(
-        timedOut
-          ? paymentError(
-              'PAYMENT_PROVIDER_TIMEOUT',
-              `${call.what}: no answer within ${call.timeoutMs} ms`,
-              cause,
-            )
-          : paymentError('PAYMENT_PROVIDER_UNAVAILABLE', `${call.what}: ${describe(cause)}`, cause),
-      );
+      if (timedOut) {
+        const message = `${call.what}: no answer within ${call.timeoutMs} ms`;
+        reject(paymentError('PAYMENT_PROVIDER_TIMEOUT', message, cause));
+        return;
+      }
+      const untrusted = UNTRUSTED_CERTIFICATE.has(errorCode(cause) ?? '');
+      const code = untrusted ? 'PAYMENT_PROVIDER_UNTRUSTED' : 'PAYMENT_PROVIDER_UNAVAILABLE';
+      reject(paymentError(code, `${call.what}: ${describe(cause)}`, cause));
     };
     outgoing.on('error', fail);
     outgoing.on('response', (reply: IncomingMessage) => {
@@ -86,10 +100,12 @@ async function readBody(reply: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+function errorCode(cause: unknown): string | undefined {
+  return cause instanceof Error ? (cause as NodeJS.ErrnoException).code : undefined;
+}
+
 function describe(cause: unknown): string {
-  if (cause instanceof Error) {
-    const code = (cause as NodeJS.ErrnoException).code;
-    return code ? `${code} ${cause.message}` : cause.message;
-  }
-  return String(cause);
+  if (!(cause instanceof Error)) return String(cause);
+  const code = errorCode(cause);
+  return code ? `${code} ${cause.message}` : cause.message;
 }

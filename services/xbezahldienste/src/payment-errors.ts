@@ -12,6 +12,8 @@ export const PAYMENT_ERRORS = {
   PAYMENT_PROVIDER_UNAVAILABLE: { retryable: true },
   /** A 2xx answer the standard does not describe (no JSON, missing fields, unknown status). */
   PAYMENT_PROVIDER_BAD_RESPONSE: { retryable: true },
+  /** The provider's TLS certificate failed verification (unknown CA, expired, wrong host). */
+  PAYMENT_PROVIDER_UNTRUSTED: { retryable: false },
   /** 401/403 after a fresh token, or the token endpoint refused the client credentials. */
   PAYMENT_PROVIDER_AUTH_FAILED: { retryable: false },
   /** 404: the provider does not know this transaction under this originator and endpoint. */
