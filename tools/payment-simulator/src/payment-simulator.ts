@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HubError } from '@hub/errors';
 import { DEFAULT_SIGNATURE_HEADER, DEFAULT_TIMESTAMP_HEADER } from '@hub/xbezahldienste';
@@ -18,6 +19,12 @@ export interface PaymentSimulatorOptions {
   readonly host?: string;
   readonly faults?: FaultsInput;
   readonly auth?: SimulatorAuth;
+  /** Serve HTTPS and demand a client certificate issued by `clientCaPem` (mutual TLS). */
+  readonly tls?: {
+    readonly certPem: string;
+    readonly keyPem: string;
+    readonly clientCaPem: string;
+  };
   /** How notifications are signed; the header names default to the library's. */
   readonly notificationSigning?: Partial<NotificationSigning>;
 }
@@ -63,7 +70,7 @@ export async function startPaymentSimulator(
     auth,
     baseUrl: () => baseUrl,
   };
-  const server = createServer((request, response) => {
+  const handler = (request: IncomingMessage, response: ServerResponse) => {
     route(context, request, response).catch((error: unknown) => {
       if (response.headersSent) return;
       if (error instanceof HubError && error.code === 'SIMULATOR_BODY_TOO_LARGE') {
@@ -72,13 +79,26 @@ export async function startPaymentSimulator(
       }
       sendProblem(response, 500, 'simulator error');
     });
-  });
+  };
+  const { tls } = options;
+  const server = tls
+    ? createTlsServer(
+        {
+          cert: tls.certPem,
+          key: tls.keyPem,
+          ca: tls.clientCaPem,
+          requestCert: true,
+          rejectUnauthorized: true,
+        },
+        handler,
+      )
+    : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve);
   });
   const address = server.address() as AddressInfo;
-  baseUrl = `http://${address.address}:${address.port}`;
+  baseUrl = `${tls ? 'https' : 'http'}://${address.address}:${address.port}`;
 
   return {
     url: baseUrl,
