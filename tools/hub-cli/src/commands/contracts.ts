@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
-import { schemaSet } from '@hub/contracts';
+import { schemaSet, topicCatalogue } from '@hub/contracts';
 import { SchemaRegistryClient } from '@hub/avro-serde';
 import { checkEvolution } from '../contracts/evolution-gate.js';
 import { registerContracts } from '../contracts/register-contracts.js';
+import { writeTopicTable } from '../contracts/topic-table.js';
 import { repositoryRoot, writeGeneratedTypes } from '../contracts/write-generated-types.js';
 
 export const summary =
@@ -19,7 +20,10 @@ export async function run(args: string[]): Promise<void> {
   switch (positionals[0]) {
     case 'generate': {
       const written = await writeGeneratedTypes(schemaSet);
-      console.log(`Wrote ${written.length} files to contracts/src/generated.`);
+      await writeTopicTable(topicCatalogue());
+      console.log(
+        `Wrote ${written.length} files to contracts/src/generated and the topic table of contracts/README.md.`,
+      );
       return;
     }
     case 'check': {
