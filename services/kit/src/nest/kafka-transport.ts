@@ -1,0 +1,73 @@
+import { Catch, type RpcExceptionFilter } from '@nestjs/common';
+import { Server, type CustomTransportStrategy } from '@nestjs/microservices';
+import { isObservable, lastValueFrom, throwError, type Observable } from 'rxjs';
+import { HubError } from '@hub/errors';
+import type { DeliveryEngine } from '../delivery/delivery-engine.js';
+import type { EventContext } from '../delivery/event-context.js';
+import type { KitEventOptions } from './kit-event.decorator.js';
+
+/**
+ * A NestJS transport strategy on the kit's delivery engine: every `@KitEvent(topic, options)`
+ * handler becomes one consumer group with the kit's ordering, retry, dead-letter and commit rules.
+ */
+export class KafkaTransport extends Server implements CustomTransportStrategy {
+  constructor(
+    private readonly engine: DeliveryEngine,
+    private readonly shutdownTimeoutMs = 15_000,
+  ) {
+    super();
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    for (const [topic, handler] of this.messageHandlers) {
+      if (!handler.isEventHandler) continue;
+      const options = handler.extras as KitEventOptions | undefined;
+      if (!options?.type)
+        throw new HubError('KIT_HANDLER_OPTIONS', `Handler for ${topic} needs @KitEvent options.`, {
+          retryable: false,
+        });
+      this.engine.register({
+        ...options,
+        topic,
+        handle: async (value: unknown, context: EventContext) => {
+          const result: unknown = await handler(value, context);
+          if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
+        },
+      });
+    }
+    this.engine.start().then(
+      () => {
+        callback();
+      },
+      (error: unknown) => {
+        callback(error);
+      },
+    );
+  }
+
+  close(): Promise<void> {
+    return this.engine.stop(this.shutdownTimeoutMs);
+  }
+
+  on(): never {
+    throw new HubError('KIT_UNSUPPORTED', 'KafkaTransport has no events to listen to.', {
+      retryable: false,
+    });
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- Server's signature
+  unwrap<T>(): T {
+    return this.engine as T;
+  }
+}
+
+/**
+ * Nest's default RPC filter replaces an unknown error by `{ status: 'error' }`, which would lose
+ * the code and retry decision; this filter hands the original error back to the transport.
+ */
+@Catch()
+export class PassErrorsToDelivery implements RpcExceptionFilter {
+  catch(exception: unknown): Observable<never> {
+    return throwError(() => exception);
+  }
+}
