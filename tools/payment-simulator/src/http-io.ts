@@ -40,9 +40,10 @@ export function redirect(response: ServerResponse, location: string): void {
   response.end();
 }
 
-export function parseJsonBody(body: Buffer): unknown {
+/** The parsed JSON, or undefined for anything else: schema validation then names the problem. */
+export function parseJsonBody(body: Buffer | string): unknown {
   try {
-    return JSON.parse(body.toString('utf8'));
+    return JSON.parse(typeof body === 'string' ? body : body.toString('utf8'));
   } catch {
     return undefined;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseArgs } from 'node:util';
 import { faultsSchema } from './faults.js';
+import { parseJsonBody } from './http-io.js';
 import { DEFAULT_NOTIFICATION_SECRET, startPaymentSimulator } from './payment-simulator.js';
 
 /**
@@ -22,7 +23,12 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.stderr.write(`--port must be a port number, got '${values.port}'\n`);
   process.exit(2);
 }
-const faults = faultsSchema.safeParse(JSON.parse(values.faults));
+const faultsJson = parseJsonBody(values.faults);
+if (faultsJson === undefined) {
+  process.stderr.write(`--faults must be a JSON object, got '${values.faults}'\n`);
+  process.exit(2);
+}
+const faults = faultsSchema.safeParse(faultsJson);
 if (!faults.success) {
   process.stderr.write(`--faults: ${z.prettifyError(faults.error)}\n`);
   process.exit(2);
