@@ -5,16 +5,17 @@ import { expandSchematron } from './expand-schematron.js';
 import type { SchemaSet } from './schema-sets.js';
 import type { ValidationReason } from './validation-result.js';
 
-/** The Schematron schemas of every set, expanded and compiled once, then reused. */
+/** The Schematron schemas of every set, expanded and compiled once per message kind, then reused. */
 export class SchematronRules {
   private readonly compiled = new Map<string, Promise<Schema>>();
 
   constructor(private readonly contractsRoot: string) {}
 
-  async validate(set: SchemaSet, xml: string): Promise<ValidationReason[]> {
+  /** `rootName` is the message element's local name; only rules that can fire on it are run. */
+  async validate(set: SchemaSet, xml: string, rootName: string): Promise<ValidationReason[]> {
     const reasons: ValidationReason[] = [];
     for (const file of set.schematron) {
-      const schema = await this.schemaFor(file);
+      const schema = await this.schemaFor(file, rootName);
       for (const result of schema.validateString(xml)) {
         const text = (result.message ?? '').replace(/\s+/g, ' ').trim();
         reasons.push({
@@ -27,12 +28,13 @@ export class SchematronRules {
     return reasons;
   }
 
-  private schemaFor(file: string): Promise<Schema> {
-    let schema = this.compiled.get(file);
+  private schemaFor(file: string, rootName: string): Promise<Schema> {
+    const key = `${file}#${rootName}`;
+    let schema = this.compiled.get(key);
     if (!schema) {
       const text = readFileSync(join(this.contractsRoot, file), 'utf8');
-      schema = expandSchematron(text).then((expanded) => Schema.fromString(expanded));
-      this.compiled.set(file, schema);
+      schema = expandSchematron(text, rootName).then((expanded) => Schema.fromString(expanded));
+      this.compiled.set(key, schema);
     }
     return schema;
   }
