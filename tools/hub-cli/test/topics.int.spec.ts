@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConfigResourceTypes } from 'kafkajs';
 import { describe, expect, inject, it, onTestFinished } from 'vitest';
 import { eventTopics, topicCatalogue, type TopicSpec } from '@hub/contracts';
-import { kafkaAdmin } from '@hub/platform';
+import { eventually, kafkaAdmin } from '@hub/platform';
 import { applyTopics } from '../src/topics/apply-topics.js';
 import { readTopicStates } from '../src/topics/cluster-topics.js';
 import { applyReport } from '../src/topics/topic-report.js';
@@ -85,13 +85,28 @@ describe('topics apply against the real broker', () => {
       ],
     });
 
+    await eventually(
+      async () =>
+        (await readTopicStates(admin, [event.name])).get(event.name)?.retentionMs === 60_000 ||
+        undefined,
+      { timeoutMs: 30_000, what: `the hand-made retention on ${event.name}` },
+    );
     const grown = testCatalogue({ partitions: 4 }, prefix).catalogue;
     const report = applyReport(await applyTopics(admin, grown));
     expect(report[0]).toBe(
       `fixed    ${event.name}: partitions 2 → 4; retention.ms 60000 → ${event.retentionMs}`,
     );
-    const states = await readTopicStates(admin, [event.name]);
-    expect(states.get(event.name)).toMatchObject({ partitions: 4, retentionMs: event.retentionMs });
+    // Kafka applies both asynchronously; wait until the broker's metadata shows them.
+    const fixed = await eventually(
+      async () => {
+        const state = (await readTopicStates(admin, [event.name])).get(event.name);
+        return state?.partitions === 4 && state.retentionMs === event.retentionMs
+          ? state
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: `4 partitions and the catalogue retention on ${event.name}` },
+    );
+    expect(fixed.cleanupPolicy).toBe('delete');
 
     const shrunk = testCatalogue({ partitions: 3 }, prefix).catalogue;
     const refused = applyReport(await applyTopics(admin, shrunk));
