@@ -16,7 +16,11 @@ export { EventProducer, type Encoder, type Publication } from './producer/event-
 export { kitConfigSchema, type KitConfig } from './config/kit-config.js';
 export { configTable, loadConfig, type EnvSchema } from './config/load-config.js';
 export { shutdownOnSignals, type ShutdownOptions } from './shutdown.js';
-export { KafkaTransport, PassErrorsToDelivery } from './nest/kafka-transport.js';
+export {
+  KafkaTransport,
+  PassErrorsToDelivery,
+  type KafkaTransportOptions,
+} from './nest/kafka-transport.js';
 export { KitEvent, type KitEventOptions } from './nest/kit-event.decorator.js';
 export {
   startOpsServer,

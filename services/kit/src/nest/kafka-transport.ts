@@ -6,6 +6,12 @@ import type { DeliveryEngine } from '../delivery/delivery-engine.js';
 import type { EventContext } from '../delivery/event-context.js';
 import type { KitEventOptions } from './kit-event.decorator.js';
 
+export interface KafkaTransportOptions {
+  readonly shutdownTimeoutMs?: number;
+  /** Topics read under another name than their pattern (tests, environment prefixes). */
+  readonly topics?: Readonly<Record<string, string>>;
+}
+
 /**
  * A NestJS transport strategy on the kit's delivery engine: every `@KitEvent(topic, options)`
  * handler becomes one consumer group with the kit's ordering, retry, dead-letter and commit rules.
@@ -13,7 +19,7 @@ import type { KitEventOptions } from './kit-event.decorator.js';
 export class KafkaTransport extends Server implements CustomTransportStrategy {
   constructor(
     private readonly engine: DeliveryEngine,
-    private readonly shutdownTimeoutMs = 15_000,
+    private readonly options: KafkaTransportOptions = {},
   ) {
     super();
   }
@@ -28,7 +34,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
         });
       this.engine.register({
         ...options,
-        topic,
+        topic: this.options.topics?.[topic] ?? topic,
         handle: async (value: unknown, context: EventContext) => {
           const result: unknown = await handler(value, context);
           if (isObservable(result)) await lastValueFrom(result, { defaultValue: undefined });
@@ -46,7 +52,7 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   }
 
   close(): Promise<void> {
-    return this.engine.stop(this.shutdownTimeoutMs);
+    return this.engine.stop(this.options.shutdownTimeoutMs ?? 15_000);
   }
 
   on(): never {
