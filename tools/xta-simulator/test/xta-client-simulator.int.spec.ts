@@ -49,6 +49,15 @@ function messagesInBox(count: number): Promise<string[]> {
   );
 }
 
+/** Waits until the simulator has put every scheduled reply in the box. */
+async function allRepliesInBox(): Promise<void> {
+  await eventually(() => (simulator.pendingReplies() === 0 ? true : undefined), {
+    timeoutMs: 10_000,
+    intervalMs: 20,
+    what: 'every scheduled reply to be in the box',
+  });
+}
+
 async function rootNameOf(xml: string): Promise<string> {
   return (await parseXml(xml)).rootName;
 }
@@ -132,12 +141,19 @@ describe('XTA client against the simulated authority', () => {
       await client.sendMessage(await client.createMessageId(), antrag, routing);
     }
     expect(simulator.deliveries.get(nachrichtenUUID)).toBe(2);
-    await eventually(() => (simulator.pendingReplies() === 0 ? true : undefined), {
-      timeoutMs: 10_000,
-      intervalMs: 20,
-      what: 'every scheduled reply to be in the box',
-    });
+    await allRepliesInBox();
     expect(await client.getStatusList()).toHaveLength(6);
+  });
+
+  it('puts every reply in the box twice when duplicate replies are injected', async () => {
+    simulator.setFaults({ duplicateReplies: true });
+    await client.sendMessage(await client.createMessageId(), antrag, routing);
+    await allRepliesInBox();
+    const ids = await client.getStatusList();
+    const bodies = await Promise.all(ids.map((id) => client.getMessage(id)));
+    expect(ids).toHaveLength(12);
+    expect(new Set(ids).size).toBe(12);
+    expect(new Set(bodies).size).toBe(6);
   });
 
   it('serves the official XTA 2 WSDL at ?wsdl with its own address', async () => {
