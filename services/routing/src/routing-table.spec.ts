@@ -6,7 +6,7 @@ const dortmundBuildingPermit: Route = {
   municipalityKey: '05913000',
   procedure: 'xbau',
   authorityDvdvId: 'bab:05913000',
-  standard: 'XBau',
+  standard: 'XBAU',
   versions: { '2024-01-01': '2.5', '2026-07-01': '2.6' },
   feeRequired: true,
 };

@@ -14,7 +14,7 @@ const route = z
     municipalityKey: z.string().regex(/^\d{8}$/, 'must be an AGS of 8 digits'),
     procedure: z.enum(['xbau']),
     authorityDvdvId: z.string().regex(/^[a-z]{3}:\d+$/, 'must be a DVDV id like bab:05913000'),
-    standard: z.string().min(1),
+    standard: z.enum(['XBAU', 'XWASSER']),
     /** XÖV versions by the date from which they apply, e.g. {"2024-01-01": "2.5", "2026-07-01": "2.6"}. */
     versions: z
       .record(z.iso.date(), z.string().min(1))

@@ -1,0 +1,155 @@
+import type pg from 'pg';
+import {
+  schemaType,
+  type CitizenStatusChanged,
+  type SchemaName,
+  type SchemaValues,
+} from '@hub/contracts';
+import { HubError } from '@hub/errors';
+import {
+  outboundId,
+  type EventContext,
+  type EventProducer,
+  type HandlerDefinition,
+  type IdempotencyLedger,
+} from '@hub/kit';
+import type { Case } from './case.js';
+import type { Decision, DecisionSettings } from './case-decisions.js';
+import type { CaseStore } from './case-store.js';
+
+const citizenStatusTopic = 'case.citizen-status-changed.v1';
+const schemaOfTopic: Record<string, SchemaName> = {
+  'payment.payment-requested.v1': 'payment/payment-requested',
+  'procedure.delivery-requested.v1': 'procedure/delivery-requested',
+  [citizenStatusTopic]: 'case/citizen-status-changed',
+};
+
+export interface CaseRouterSettings {
+  readonly transportReportDeadlineMs: number;
+  readonly paymentDeadlineMs: number;
+  readonly now?: () => Date;
+}
+
+/**
+ * The process manager: every input becomes one decision about one case, taken under a row lock
+ * and applied once (ledger), together with what it publishes.
+ */
+export class CaseRouter {
+  constructor(
+    private readonly store: CaseStore,
+    private readonly ledger: IdempotencyLedger,
+    private readonly producer: EventProducer,
+    private readonly settings: CaseRouterSettings,
+  ) {}
+
+  decisionSettings(): DecisionSettings {
+    return { ...this.settings, now: this.settings.now?.() ?? new Date() };
+  }
+
+  /** A handler for `topic` whose events are decided by `decide` (undefined: the event is ignored). */
+  handler<N extends SchemaName>(
+    name: string,
+    topic: string,
+    schema: N,
+    decide: (
+      current: Case | undefined,
+      value: SchemaValues[N],
+      settings: DecisionSettings,
+    ) => Decision,
+  ): HandlerDefinition<SchemaValues[N] & { applicationId: string }> {
+    return {
+      name,
+      topic,
+      type: schemaType(schema),
+      handle: async (value, context) => {
+        await this.ledger.once(context.eventId, context.group, (tx) =>
+          this.decideAndApply(
+            tx,
+            value.applicationId,
+            context.eventId,
+            (current) => decide(current, value, this.decisionSettings()),
+            context,
+          ),
+        );
+      },
+    };
+  }
+
+  /** Every case whose deadline has passed gets its deadline decision (see case-decisions.ts). */
+  async applyDeadlines(
+    pool: pg.Pool,
+    decide: (current: Case, settings: DecisionSettings) => Decision,
+  ): Promise<number> {
+    const settings = this.decisionSettings();
+    const due = await this.store.overdue(settings.now);
+    for (const applicationId of due) {
+      const tx = await pool.connect();
+      try {
+        await tx.query('begin');
+        const eventId = outboundId(applicationId, `deadline:${settings.now.toISOString()}`);
+        await this.decideAndApply(tx, applicationId, eventId, (current) =>
+          decide(requireCase(current, applicationId), settings),
+        );
+        await tx.query('commit');
+      } catch (error) {
+        await tx.query('rollback');
+        throw error;
+      } finally {
+        tx.release();
+      }
+    }
+    return due.length;
+  }
+
+  private async decideAndApply(
+    tx: pg.PoolClient,
+    applicationId: string,
+    eventId: string,
+    decide: (current: Case | undefined) => Decision,
+    causedBy?: EventContext,
+  ): Promise<void> {
+    const current = await this.store.lock(tx, applicationId);
+    const decision = decide(current);
+    if (decision.next === current) return;
+    await this.store.save(tx, current, decision.next, eventId, decision.note);
+    const publications = [...decision.outgoing];
+    for (const { topic, value } of publications) {
+      await this.publish(topic, applicationId, value, eventId, causedBy);
+    }
+    if (decision.citizen) {
+      const change: CitizenStatusChanged = {
+        applicationId,
+        changedAt: decision.citizen.at,
+        state: decision.citizen.state,
+        statusText: decision.citizen.statusText,
+        actionRequired: decision.citizen.actionRequired,
+        actionText: decision.citizen.actionText,
+        caseNumber: decision.citizen.caseNumber,
+      };
+      await this.publish(citizenStatusTopic, applicationId, change, eventId, causedBy);
+    }
+  }
+
+  private async publish(
+    topic: string,
+    key: string,
+    value: unknown,
+    eventId: string,
+    causedBy: EventContext | undefined,
+  ): Promise<void> {
+    const type = schemaType(schemaOfTopic[topic] ?? 'case/citizen-status-changed');
+    await this.producer.publish(
+      topic,
+      type,
+      causedBy ? { key, value, causedBy } : { key, value, eventId: outboundId(eventId, topic) },
+    );
+  }
+}
+
+/** An event about an application the router has never seen: retried (it may be early), then dead-lettered. */
+export function requireCase(current: Case | undefined, applicationId: string): Case {
+  if (current) return current;
+  throw new HubError('CASE_UNKNOWN', `No case for application ${applicationId} (yet).`, {
+    retryable: true,
+  });
+}

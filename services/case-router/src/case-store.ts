@@ -1,0 +1,120 @@
+import type pg from 'pg';
+import { schemaType, type ApplicationSubmitted } from '@hub/contracts';
+import type { Route } from '@hub/routing';
+import type { Case, CaseState, DeadlineKind } from './case.js';
+
+const applicationType = schemaType('portal/application-submitted');
+
+interface CaseRow {
+  application_id: string;
+  state: CaseState;
+  route: Route | null;
+  application: Buffer;
+  deadline_kind: DeadlineKind | null;
+  deadline_at: Date | null;
+  last_procedure_status_at: Date | null;
+  case_number: string | null;
+}
+
+function fromRow(row: CaseRow): Case {
+  return {
+    applicationId: row.application_id,
+    state: row.state,
+    route: row.route,
+    application: applicationType.fromBuffer(row.application) as ApplicationSubmitted,
+    deadline:
+      row.deadline_kind && row.deadline_at
+        ? { kind: row.deadline_kind, at: row.deadline_at }
+        : null,
+    lastProcedureStatusAt: row.last_procedure_status_at,
+    caseNumber: row.case_number,
+  };
+}
+
+/**
+ * One row per application (its current state) plus an append-only history of every decision.
+ * All reads for a decision lock the row, so two events of one case never decide concurrently.
+ */
+export class CaseStore {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async migrate(): Promise<void> {
+    await this.pool.query(`
+      create table if not exists case_router_cases (
+        application_id uuid primary key,
+        state text not null,
+        route jsonb,
+        application bytea not null,
+        deadline_kind text,
+        deadline_at timestamptz,
+        last_procedure_status_at timestamptz,
+        case_number text,
+        updated_at timestamptz not null default now()
+      );
+      create index if not exists case_router_cases_deadline on case_router_cases (deadline_at) where deadline_at is not null;
+      create table if not exists case_router_history (
+        application_id uuid not null,
+        seq bigserial,
+        event_id uuid not null,
+        from_state text,
+        to_state text not null,
+        note text not null,
+        recorded_at timestamptz not null default now(),
+        primary key (application_id, seq)
+      )`);
+  }
+
+  async lock(tx: pg.PoolClient, applicationId: string): Promise<Case | undefined> {
+    const { rows } = await tx.query<CaseRow>(
+      'select * from case_router_cases where application_id = $1 for update',
+      [applicationId],
+    );
+    return rows[0] ? fromRow(rows[0]) : undefined;
+  }
+
+  async save(
+    tx: pg.PoolClient,
+    before: Case | undefined,
+    after: Case,
+    eventId: string,
+    note: string,
+  ): Promise<void> {
+    await tx.query(
+      `insert into case_router_cases (application_id, state, route, application, deadline_kind, deadline_at, last_procedure_status_at, case_number)
+       values ($1, $2, $3, $4, $5, $6, $7, $8)
+       on conflict (application_id) do update set state = $2, route = $3, application = $4, deadline_kind = $5,
+         deadline_at = $6, last_procedure_status_at = $7, case_number = $8, updated_at = now()`,
+      [
+        after.applicationId,
+        after.state,
+        after.route === null ? null : JSON.stringify(after.route),
+        applicationType.toBuffer(after.application),
+        after.deadline?.kind ?? null,
+        after.deadline?.at ?? null,
+        after.lastProcedureStatusAt,
+        after.caseNumber,
+      ],
+    );
+    await tx.query(
+      'insert into case_router_history (application_id, event_id, from_state, to_state, note) values ($1, $2, $3, $4, $5)',
+      [after.applicationId, eventId, before?.state ?? null, after.state, note],
+    );
+  }
+
+  /** Applications whose deadline has passed, oldest first. */
+  async overdue(now: Date, limit = 100): Promise<string[]> {
+    const { rows } = await this.pool.query<{ application_id: string }>(
+      'select application_id from case_router_cases where deadline_at <= $1 order by deadline_at limit $2',
+      [now, limit],
+    );
+    return rows.map((row) => row.application_id);
+  }
+
+  async history(applicationId: string): Promise<{ toState: CaseState; note: string }[]> {
+    const { rows } = await this.pool.query<{ to_state: CaseState; note: string }>(
+      'select to_state, note from case_router_history where application_id = $1 order by seq',
+      [applicationId],
+    );
+    return rows.map((row) => ({ toState: row.to_state, note: row.note }));
+  }
+}

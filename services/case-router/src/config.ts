@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { kitConfigSchema } from '@hub/kit';
+
+const positiveInt = z.coerce.number().int().positive();
+
+/** The case router's environment: the kit's plus routing and deadlines. */
+export const caseRouterConfigSchema = kitConfigSchema.extend({
+  SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('case-router'),
+  ROUTING_TABLE_FILE: z
+    .string()
+    .min(1)
+    .default('deploy/config/routing-table.json')
+    .describe('LeiKa + AGS → procedure routing table (JSON).'),
+  TRANSPORT_REPORT_DEADLINE_MS: positiveInt
+    .default(30 * 60_000)
+    .describe('No delivery confirmed within this time → DELIVERY_OVERDUE (operators alerted).'),
+  PAYMENT_DEADLINE_MS: positiveInt
+    .default(7 * 24 * 60 * 60_000)
+    .describe('Fee not paid within this time → the application is cancelled.'),
+  DEADLINE_SCAN_INTERVAL_MS: positiveInt
+    .default(30_000)
+    .describe('How often deadlines are checked.'),
+});
+
+export type CaseRouterConfig = z.infer<typeof caseRouterConfigSchema>;

@@ -1,0 +1,58 @@
+import type { HandlerDefinition } from '@hub/kit';
+import type { RoutingTable } from '@hub/routing';
+import {
+  onDelivered,
+  onPaymentFailed,
+  onPaymentSettled,
+  onStatusReported,
+  onSubmitted,
+  type Decision,
+} from './case-decisions.js';
+import { requireCase, type CaseRouter } from './case-router.js';
+
+/** The router's five inputs: topic → decision. Each is one consumer group `case-router.<name>`. */
+export function caseRouterHandlers(
+  router: CaseRouter,
+  routing: RoutingTable,
+): HandlerDefinition<never>[] {
+  return [
+    router.handler(
+      'application-submitted',
+      'portal.application-submitted.v1',
+      'portal/application-submitted',
+      (current, submitted, settings): Decision =>
+        current
+          ? { next: current, outgoing: [], citizen: null, note: 'already routed' }
+          : onSubmitted(
+              submitted,
+              routing.find(submitted.serviceKey, submitted.municipalityKey),
+              settings,
+            ),
+    ),
+    router.handler(
+      'payment-settled',
+      'payment.payment-settled.v1',
+      'payment/payment-settled',
+      (current, settled, settings) =>
+        onPaymentSettled(requireCase(current, settled.applicationId), settled, settings),
+    ),
+    router.handler(
+      'payment-failed',
+      'payment.payment-failed.v1',
+      'payment/payment-failed',
+      (current, failed) => onPaymentFailed(requireCase(current, failed.applicationId), failed),
+    ),
+    router.handler(
+      'application-delivered',
+      'procedure.application-delivered.v1',
+      'procedure/application-delivered',
+      (current, delivered) => onDelivered(requireCase(current, delivered.applicationId), delivered),
+    ),
+    router.handler(
+      'status-reported',
+      'procedure.status-reported.v1',
+      'procedure/status-reported',
+      (current, status) => onStatusReported(requireCase(current, status.applicationId), status),
+    ),
+  ];
+}

@@ -1,0 +1,170 @@
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import {
+  eventTopics,
+  examples,
+  schemaType,
+  topicCatalogue,
+  type ApplicationSubmitted,
+  type CitizenStatusChanged,
+  type SchemaName,
+} from '@hub/contracts';
+import { createLogger, ensureTopics, eventHeaders } from '@hub/kit';
+import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
+import { startCaseRouter, type RunningCaseRouter } from '../src/case-router-service.js';
+import { caseRouterConfigSchema } from '../src/config.js';
+
+describe('case router on the real broker and database', () => {
+  let router: RunningCaseRouter;
+  const kafka = testKafka();
+  const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+
+  beforeAll(async () => {
+    await ensureTopics(
+      kafka,
+      topicCatalogue(eventTopics).map((spec) => ({
+        topic: spec.name,
+        partitions: spec.partitions,
+      })),
+    );
+    const endpoints = platform();
+    router = await startCaseRouter(
+      caseRouterConfigSchema.parse({
+        KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
+        SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
+        DATABASE_URL: endpoints.DATABASE_URL,
+        ROUTING_TABLE_FILE: join(import.meta.dirname, '../../../deploy/config/routing-table.json'),
+        TRACE_EXPORTER: 'none',
+      }),
+      { logger: createLogger('case-router-test', 'warn') },
+    );
+  });
+  afterAll(async () => {
+    await router.stop();
+  });
+
+  async function send(
+    topic: string,
+    schema: SchemaName,
+    value: { applicationId: string },
+    eventId = randomUUID(),
+  ) {
+    const producer = await testProducer(kafka);
+    const bytes = await serde.encode(`${topic}-value`, schemaType(schema), value);
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        { key: value.applicationId, value: bytes, headers: { [eventHeaders.eventId]: eventId } },
+      ],
+    });
+  }
+
+  async function decoded<T>(
+    records: { message: { key: Buffer | null; value: Buffer | null } }[],
+    applicationId: string,
+    schema: SchemaName,
+  ): Promise<T[]> {
+    const mine = records.filter((r) => r.message.key?.toString() === applicationId);
+    return Promise.all(
+      mine.map(
+        async (r) =>
+          (await serde.decode<T>(r.message.value ?? Buffer.alloc(0), schemaType(schema))).value,
+      ),
+    );
+  }
+
+  function freeApplication(): ApplicationSubmitted {
+    // Dortmund's neighbour 05315000 (Köln) charges no fee in the routing table.
+    return {
+      ...examples['portal/application-submitted'],
+      applicationId: randomUUID(),
+      serviceKey: '99010003001000',
+      municipalityKey: '05315000',
+      fee: null,
+    };
+  }
+
+  it('routes a submitted application to its procedure once, even when the event is delivered twice', async () => {
+    const deliveries = await collectFrom(kafka, 'procedure.delivery-requested.v1');
+    const citizen = await collectFrom(kafka, 'case.citizen-status-changed.v1');
+    const application = freeApplication();
+    const eventId = randomUUID();
+    await send(
+      'portal.application-submitted.v1',
+      'portal/application-submitted',
+      application,
+      eventId,
+    );
+    await send(
+      'portal.application-submitted.v1',
+      'portal/application-submitted',
+      application,
+      eventId,
+    );
+
+    await eventually(
+      async () =>
+        (
+          await decoded(
+            deliveries.received,
+            application.applicationId,
+            'procedure/delivery-requested',
+          )
+        ).length > 0
+          ? true
+          : undefined,
+      {
+        timeoutMs: 30_000,
+        what: 'the delivery request',
+      },
+    );
+    // A later event of the same application (same partition, in order) proves the duplicate was handled before it.
+    await send('procedure.application-delivered.v1', 'procedure/application-delivered', {
+      ...examples['procedure/application-delivered'],
+      applicationId: application.applicationId,
+    });
+    const states = await eventually(
+      async () => {
+        const changes = await decoded<CitizenStatusChanged>(
+          citizen.received,
+          application.applicationId,
+          'case/citizen-status-changed',
+        );
+        return changes.some((c) => c.state === 'RECEIVED')
+          ? changes.map((c) => c.state)
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the RECEIVED status' },
+    );
+    expect(states).toEqual(['SUBMITTED', 'RECEIVED']);
+    expect(
+      await decoded(deliveries.received, application.applicationId, 'procedure/delivery-requested'),
+    ).toHaveLength(1);
+    expect((await router.store.history(application.applicationId)).map((h) => h.toState)).toEqual([
+      'DELIVERY_REQUESTED',
+      'DELIVERED',
+    ]);
+  });
+
+  it('answers an application for an unknown service with REJECTED and a reason', async () => {
+    const citizen = await collectFrom(kafka, 'case.citizen-status-changed.v1');
+    const application = { ...freeApplication(), serviceKey: '99999999999999' };
+    await send('portal.application-submitted.v1', 'portal/application-submitted', application);
+    const [change] = await eventually(
+      async () => {
+        const changes = await decoded<CitizenStatusChanged>(
+          citizen.received,
+          application.applicationId,
+          'case/citizen-status-changed',
+        );
+        return changes.length > 0 ? changes : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the rejection' },
+    );
+    expect(change).toMatchObject({ state: 'REJECTED' });
+    expect(change?.statusText).toContain('99999999999999');
+  });
+});
