@@ -1,7 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { kitConfigSchema } from '@hub/kit';
 
 const positiveInt = z.coerce.number().int().positive();
+const defaultRoutingTable = fileURLToPath(
+  new URL('../../../deploy/config/routing-table.json', import.meta.url),
+);
 
 /** The case router's environment: the kit's plus routing and deadlines. */
 export const caseRouterConfigSchema = kitConfigSchema.extend({
@@ -9,7 +13,7 @@ export const caseRouterConfigSchema = kitConfigSchema.extend({
   ROUTING_TABLE_FILE: z
     .string()
     .min(1)
-    .default('deploy/config/routing-table.json')
+    .default(defaultRoutingTable)
     .describe('LeiKa + AGS → procedure routing table (JSON).'),
   TRANSPORT_REPORT_DEADLINE_MS: positiveInt
     .default(30 * 60_000)

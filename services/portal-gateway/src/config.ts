@@ -1,23 +1,56 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { HubError } from '@hub/errors';
+import { kitConfigSchema } from '@hub/kit';
 
-/** The gateway's environment, validated at boot: a bad value stops it with the variable's name. */
-export const gatewayConfigSchema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65_535).default(8080),
-    KAFKA_BROKERS: z.string().min(1).default('127.0.0.1:9092'),
-    SCHEMA_REGISTRY_URL: z.url().default('http://127.0.0.1:8081/apis/ccompat/v7'),
-    DATABASE_URL: z.string().min(1).default('postgres://postgres@127.0.0.1:5432/hub'),
-    ROUTING_TABLE_FILE: z.string().min(1).default('deploy/config/routing-table.json'),
-    JWKS_FILE: z.string().min(1).optional(),
-    JWKS_URL: z.url().optional(),
-    JWT_ISSUER: z.string().min(1).default('https://portal.example/auth'),
-    JWT_AUDIENCE: z.string().min(1).default('municipal-hub'),
+const defaultRoutingTable = fileURLToPath(
+  new URL('../../../deploy/config/routing-table.json', import.meta.url),
+);
+
+/** The gateway's environment: the kit's plus HTTP, tokens and routing; validated at boot. */
+export const gatewayConfigSchema = kitConfigSchema
+  .extend({
+    SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('portal-gateway'),
+    KAFKA_BROKERS: kitConfigSchema.shape.KAFKA_BROKERS.default('127.0.0.1:9092'),
+    SCHEMA_REGISTRY_URL: kitConfigSchema.shape.SCHEMA_REGISTRY_URL.default(
+      'http://127.0.0.1:8081/apis/ccompat/v7',
+    ),
+    DATABASE_URL: kitConfigSchema.shape.DATABASE_URL.default(
+      'postgres://postgres@127.0.0.1:5432/hub',
+    ),
+    PORT: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(65_535)
+      .default(8080)
+      .describe('Port of the portal API (and its /health and /openapi.json).'),
+    ROUTING_TABLE_FILE: z
+      .string()
+      .min(1)
+      .default(defaultRoutingTable)
+      .describe('LeiKa + AGS → procedure routing table (JSON).'),
+    JWKS_FILE: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('JWKS document with the keys portal tokens are signed with.'),
+    JWKS_URL: z.url().optional().describe('Or the identity provider’s JWKS endpoint.'),
+    JWT_ISSUER: z
+      .string()
+      .min(1)
+      .default('https://portal.example/auth')
+      .describe('Expected `iss` of portal tokens.'),
+    JWT_AUDIENCE: z
+      .string()
+      .min(1)
+      .default('municipal-hub')
+      .describe('Expected `aud` of portal tokens.'),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()
       .positive()
-      .default(256 * 1024),
+      .default(256 * 1024)
+      .describe('Largest accepted request body.'),
   })
   .refine((config) => config.JWKS_FILE !== undefined || config.JWKS_URL !== undefined, {
     path: ['JWKS_FILE'],
@@ -25,14 +58,3 @@ export const gatewayConfigSchema = z
   });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
-
-export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const parsed = gatewayConfigSchema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const reasons = parsed.error.issues
-    .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
-    .join('; ');
-  throw new HubError('CONFIG_INVALID', `portal-gateway configuration is invalid: ${reasons}`, {
-    retryable: false,
-  });
-}

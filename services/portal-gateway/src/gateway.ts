@@ -4,7 +4,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
-import { createLogger, DeliveryEngine } from '@hub/kit';
+import { createLogger, DeliveryEngine, EventProducer, type KitLogger } from '@hub/kit';
 import { RoutingTable } from '@hub/routing';
 import { ApplicationRegistry } from './applications/application-registry.js';
 import { KafkaSubmittedApplicationPublisher } from './applications/kafka-submitted-application.publisher.js';
@@ -24,8 +24,11 @@ export interface RunningGateway {
 }
 
 /** Wires the gateway from its configuration, starts HTTP and the status projection. */
-export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const logger = createLogger('portal-gateway');
+export async function startGateway(
+  config: GatewayConfig,
+  options: { logger?: KitLogger } = {},
+): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
   const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
   const applications = new ApplicationRegistry(pool);
   const idempotency = new IdempotencyStore(pool);
@@ -33,18 +36,18 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   await idempotency.migrate();
 
   const kafka = new Kafka({
-    clientId: 'portal-gateway',
+    clientId: config.SERVICE_NAME,
     brokers: config.KAFKA_BROKERS.split(','),
     logLevel: logLevel.WARN,
   });
   const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
   const serde = new AvroSerde(registry);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
   await producer.connect();
 
   const notifications = new TimelineNotifications(config.DATABASE_URL);
   await notifications.start();
-  const engine = new DeliveryEngine({ service: 'portal-gateway', kafka, serde, logger });
+  const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
   engine.register(citizenStatusHandler(applications));
   await engine.start();
 
@@ -52,7 +55,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     RoutingTable.fromFile(config.ROUTING_TABLE_FILE),
     idempotency,
     applications,
-    new KafkaSubmittedApplicationPublisher(producer, serde),
+    new KafkaSubmittedApplicationPublisher(producer),
   );
   const tokens = new TokenVerifier({
     jwksFile: config.JWKS_FILE,

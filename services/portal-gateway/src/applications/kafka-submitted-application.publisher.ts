@@ -1,48 +1,47 @@
-import { randomUUID } from 'node:crypto';
-import type { Producer } from 'kafkajs';
-import type { AvroSerde } from '@hub/avro-serde';
-import { schemaType, valueSubject, type eventTopics } from '@hub/contracts';
-import { eventHeaders } from '@hub/kit';
+import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
+import { schemaType, type eventTopics } from '@hub/contracts';
+import type { EventProducer } from '@hub/kit';
 import type { SubmittedApplicationPublisher } from './submit-application.js';
 import { toApplicationSubmitted } from './to-application-submitted.js';
 
 const topic = 'portal.application-submitted.v1' satisfies (typeof eventTopics)[number]['name'];
 const type = schemaType('portal/application-submitted');
+const tracer = trace.getTracer('portal-gateway');
 
 /**
- * Publishes to `portal.application-submitted.v1` keyed by application id, with the portal's
- * `traceparent` carried on; resolves only when all in-sync replicas have the record (acks=all).
+ * Publishes to `portal.application-submitted.v1` keyed by application id, in a span that continues
+ * the portal's `traceparent` (or starts the trace); resolves once acks=all.
  */
 export class KafkaSubmittedApplicationPublisher implements SubmittedApplicationPublisher {
-  constructor(
-    private readonly producer: Producer,
-    private readonly serde: AvroSerde,
-  ) {}
+  constructor(private readonly producer: EventProducer) {}
 
   async publish(
     ...[application, traceparent]: Parameters<SubmittedApplicationPublisher['publish']>
   ): Promise<void> {
-    const value = await this.serde.encode(
-      valueSubject(topic),
-      type,
-      toApplicationSubmitted(application, application),
-    );
-    const eventId = randomUUID();
-    await this.producer.send({
-      topic,
-      acks: -1,
-      messages: [
-        {
-          key: application.applicationId,
-          value,
-          headers: {
-            [eventHeaders.eventId]: eventId,
-            [eventHeaders.correlationId]: application.applicationId,
-            [eventHeaders.producer]: 'portal-gateway',
-            ...(traceparent ? { [eventHeaders.traceparent]: traceparent } : {}),
-          },
+    const portalContext = traceparent
+      ? propagation.extract(context.active(), { traceparent })
+      : context.active();
+    await tracer.startActiveSpan(
+      'submit application',
+      {
+        kind: SpanKind.PRODUCER,
+        attributes: {
+          'hub.application_id': application.applicationId,
+          'messaging.destination.name': topic,
         },
-      ],
-    });
+      },
+      portalContext,
+      async (span) => {
+        try {
+          await this.producer.publish(topic, type, {
+            key: application.applicationId,
+            value: toApplicationSubmitted(application, application),
+            correlationId: application.applicationId,
+          });
+        } finally {
+          span.end();
+        }
+      },
+    );
   }
 }

@@ -10,7 +10,7 @@ export function citizenStatusHandler(
   applications: ApplicationRegistry,
 ): HandlerDefinition<CitizenStatusChanged> {
   return {
-    name: 'citizen-status',
+    name: 'citizen-status-changed',
     topic,
     type: schemaType('case/citizen-status-changed'),
     async handle(change: CitizenStatusChanged, context: EventContext): Promise<void> {
