@@ -1,6 +1,6 @@
 import { Kafka, logLevel, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
 import { onTestFinished } from 'vitest';
-import { eventually } from '@hub/platform';
+import { eventually } from '@hub/polling';
 import { platform } from './platform.js';
 import { uniqueGroup, uniqueTopic } from './unique.js';
 

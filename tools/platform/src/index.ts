@@ -1,4 +1,4 @@
-export { eventually, type EventuallyOptions } from './eventually.js';
+export { eventually, type EventuallyOptions } from '@hub/polling';
 export {
   defaultLayout,
   bootstrapServers,

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ensureArtifacts } from './artifacts.js';
-import { eventually } from './eventually.js';
+import { eventually } from '@hub/polling';
 import { clusterIsReady, kafkaParts } from './kafka.js';
 import { bootstrapServers, registryUrl, stackTag, zipkinUrl, type StackLayout } from './layout.js';
 import type { Part } from './part.js';

@@ -1,61 +1,76 @@
 /**
- * `npm start`: brings the local platform up, starts every service that has a `serve` target with
- * the platform's endpoints in its environment, prints where to look, and on Ctrl-C stops it all.
+ * `npm start`: brings the local platform up, creates the catalogue's topics, starts the simulators
+ * and every service that has a `serve` script, prints where to look, and on Ctrl-C stops it all.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { defaultLayout, down, up, type PlatformEndpoints } from '@hub/platform';
+import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { defaultLayout, down, up } from '@hub/platform';
+import { localProcesses } from './local-processes.js';
 
-function servableProjects(): string[] {
-  const result = spawnSync('npx', ['nx', 'show', 'projects', '--with-target', 'serve'], {
-    encoding: 'utf8',
-  });
-  return result.status === 0 ? result.stdout.split('\n').filter(Boolean) : [];
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const tsx = fileURLToPath(import.meta.resolve('tsx/cli'));
+
+/** Services are the projects under services/ whose package.json has a `serve` script. */
+function servableServices(): string[] {
+  return readdirSync(`${repoRoot}services`)
+    .filter((name) => {
+      const manifest = `${repoRoot}services/${name}/package.json`;
+      return (
+        existsSync(manifest) &&
+        (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: { serve?: string } }).scripts
+          ?.serve !== undefined
+      );
+    })
+    .sort();
 }
 
-function startServices(projects: string[], endpoints: PlatformEndpoints): ChildProcess | undefined {
-  if (projects.length === 0) {
-    console.log('No connector service has a `serve` target yet; the platform runs on its own.');
-    return undefined;
-  }
-  console.log(`Starting ${projects.join(', ')}...`);
-  return spawn(
-    'npx',
-    [
-      'nx',
-      'run-many',
-      '-t',
-      'serve',
-      '--projects',
-      projects.join(','),
-      '--parallel',
-      String(projects.length),
-    ],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, ...endpoints },
-    },
-  );
+/** SIGTERM, then SIGKILL after 20 s; resolves once the child has exited (or had already). */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(timer);
 }
 
 const layout = defaultLayout();
 console.log('Bringing the local platform up (Kafka, schema registry, Zipkin, PostgreSQL)...');
 const endpoints = await up(layout);
+const topics = spawnSync(process.execPath, [tsx, 'tools/hub-cli/src/main.ts', 'topics', 'apply'], {
+  cwd: repoRoot,
+  env: { ...process.env, ...endpoints },
+  stdio: 'inherit',
+});
+if (topics.status !== 0)
+  console.error('Creating the topics reported a problem (see above); continuing.');
+
+const processes = localProcesses(endpoints, servableServices());
+const children: ChildProcess[] = processes.map((local) =>
+  spawn(process.execPath, [tsx, local.entry], {
+    cwd: repoRoot,
+    env: { ...process.env, ...local.env },
+    stdio: 'inherit',
+  }),
+);
 console.log(`
   Kafka brokers         ${endpoints.KAFKA_BROKERS}
   Schema registry       ${endpoints.SCHEMA_REGISTRY_URL}
   Traces (Zipkin UI)    ${endpoints.ZIPKIN_URL}/zipkin/
   PostgreSQL            ${endpoints.DATABASE_URL}
-  Logs                  ${layout.home}/logs
+  Logs of the platform  ${layout.home}/logs
+${processes.map((local) => `  ${local.name.padEnd(22)}${local.url ?? '(running)'}`).join('\n')}
+
+  Try it: npm run hub -- dev-token --citizen postbox-7f3a9c21   (a token for the portal API)
+  Press Ctrl-C to stop everything.
 `);
-const services = startServices(servableProjects(), endpoints);
-console.log('Press Ctrl-C to stop everything.');
 
 const signal = await Promise.race([once(process, 'SIGINT'), once(process, 'SIGTERM')]);
-console.log(`\nReceived ${String(signal[0] ?? 'signal')}; stopping services and platform...`);
-if (services && services.exitCode === null) {
-  services.kill('SIGTERM');
-  await once(services, 'exit');
-}
+console.log(
+  `\nReceived ${String(signal[0] ?? 'a signal')}; stopping services, simulators and platform...`,
+);
+await Promise.all(children.map((child) => stopChild(child)));
 const stopped = await down(layout);
 console.log(`Stopped ${stopped.join(', ') || 'nothing'}.`);

@@ -1,13 +1,16 @@
+import { eventually } from '@hub/polling';
 import type { KafkaClient } from './kafka-client.js';
 
 export interface TopicSpec {
   readonly topic: string;
   readonly partitions: number;
+  /** Defaults to the broker's default.replication.factor. */
+  readonly replicationFactor?: number;
 }
 
 /**
- * Creates the topics the kit owns (dead-letter topics) when they are missing: the cluster does not
- * auto-create topics. Existing topics are left as they are.
+ * Creates the given topics when they are missing (the cluster does not auto-create topics) and
+ * waits until every partition has a leader. Existing topics are left as they are.
  */
 export async function ensureTopics(
   kafka: KafkaClient,
@@ -20,9 +23,28 @@ export async function ensureTopics(
     const missing = topics.filter(({ topic }) => !existing.has(topic));
     if (missing.length === 0) return;
     await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map(({ topic, partitions }) => ({ topic, numPartitions: partitions })),
+      topics: missing.map(({ topic, partitions, replicationFactor }) => ({
+        topic,
+        numPartitions: partitions,
+        ...(replicationFactor === undefined ? {} : { replicationFactor }),
+      })),
     });
+    // Not kafkajs's waitForLeaders: it gives up when a broker has not yet heard of the new topic.
+    await eventually(
+      async () => {
+        const metadata = await admin.fetchTopicMetadata({
+          topics: missing.map(({ topic }) => topic),
+        });
+        const led = metadata.topics.every(
+          (topic) => topic.partitions.length > 0 && topic.partitions.every((p) => p.leader >= 0),
+        );
+        return led ? true : undefined;
+      },
+      {
+        timeoutMs: 30_000,
+        what: `leaders for the new topics ${missing.map(({ topic }) => topic).join(', ')}`,
+      },
+    );
   } finally {
     await admin.disconnect();
   }

@@ -1,4 +1,7 @@
-import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
+
+// kafkajs is CommonJS; Node's ESM loader cannot see this enum as a named export.
+const { ConfigResourceTypes } = kafkajs;
 import type { TopicSpec } from '@hub/contracts';
 import { eventually } from '@hub/platform';
 import { readTopicStates } from './cluster-topics.js';

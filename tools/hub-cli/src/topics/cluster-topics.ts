@@ -1,4 +1,7 @@
-import { ConfigResourceTypes, type Admin } from 'kafkajs';
+import kafkajs, { type Admin } from 'kafkajs';
+
+// kafkajs is CommonJS; Node's ESM loader cannot see this enum as a named export.
+const { ConfigResourceTypes } = kafkajs;
 import type { TopicState } from './topic-drift.js';
 
 /** The partitions and catalogue-owned configs of `topics` as the cluster has them now. */
