@@ -28,6 +28,8 @@ export interface RunningPaymentConnector {
   readonly store: PaymentStore;
   /** Polls open transactions now, as of `now` (the timer does so every POLL_INTERVAL_MS). */
   pollNow(now?: Date): Promise<number>;
+  /** Resolves when every status check started by a return or notification has finished. */
+  checksIdle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -124,6 +126,7 @@ export async function startPaymentConnector(
     opsPort: ops.port,
     store,
     pollNow,
+    checksIdle: () => checks.idle(),
     async stop() {
       clearInterval(timer);
       http.server.close();

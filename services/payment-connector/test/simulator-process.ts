@@ -1,0 +1,83 @@
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { onTestFinished } from 'vitest';
+
+export const NOTIFICATION_SECRET = 'payment-connector-test-notification-secret';
+
+export interface SimulatorProcess {
+  readonly url: string;
+  setFaults(faults: Record<string, unknown>): Promise<void>;
+  transactions(): Promise<
+    { transactionId: string; status: string; request: { requestId: string } }[]
+  >;
+  notifications(): Promise<{ transactionId: string; outcome: string }[]>;
+}
+
+/**
+ * The provider simulator as a child process over real HTTP (a service's tests may not import a
+ * tool, see the module boundaries), on a free port, stopped when the file's tests finish.
+ */
+export async function startSimulatorProcess(
+  stopWith: (stop: () => Promise<void>) => void,
+): Promise<SimulatorProcess> {
+  const child = spawn(
+    process.execPath,
+    ['--import', import.meta.resolve('tsx'), 'tools/payment-simulator/src/main.ts', '--port', '0'],
+    {
+      cwd: new URL('../../../', import.meta.url).pathname,
+      env: { ...process.env, PAYMENT_SIMULATOR_NOTIFICATION_SECRET: NOTIFICATION_SECRET },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  stopWith(
+    () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => {
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => {
+      reject(new Error(`payment simulator exited with ${String(code)}`));
+    });
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /listening on (\S+)/.exec(line);
+      if (match?.[1]) resolve(match[1]);
+    });
+  });
+  const admin = async <T>(path: string, body?: unknown): Promise<T> => {
+    const response = await fetch(`${url}/__admin/${path}`, {
+      method: body === undefined ? 'GET' : 'POST',
+      ...(body === undefined
+        ? {}
+        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+    });
+    if (!response.ok) throw new Error(`admin ${path}: HTTP ${response.status}`);
+    return (await response.json()) as T;
+  };
+  return {
+    url,
+    setFaults: async (faults) => {
+      await admin('faults', faults);
+      onTestFinished(() => admin('faults', {}).then(() => undefined));
+    },
+    transactions: () => admin('transactions'),
+    notifications: () => admin('notifications'),
+  };
+}
+
+/** Submits the pay page form as a browser does; does not follow the redirect. */
+export function submitPayPage(
+  payPageUrl: string,
+  action: 'pay' | 'cancel' | 'fail',
+  paymentMethod = 'PAYPAL',
+): Promise<Response> {
+  return fetch(payPageUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ action, paymentMethod }).toString(),
+    redirect: 'manual',
+  });
+}
