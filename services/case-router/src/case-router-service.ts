@@ -6,6 +6,7 @@ import {
   DeliveryEngine,
   EventProducer,
   IdempotencyLedger,
+  startOpsServer,
   type KitLogger,
 } from '@hub/kit';
 import { RoutingTable } from '@hub/routing';
@@ -39,7 +40,8 @@ export async function startCaseRouter(
     brokers: config.KAFKA_BROKERS.split(','),
     logLevel: logLevel.WARN,
   });
-  const serde = new AvroSerde(new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL));
+  const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
+  const serde = new AvroSerde(registry);
   const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
   await producer.connect();
 
@@ -56,6 +58,18 @@ export async function startCaseRouter(
     engine.register(handler);
   await engine.start();
 
+  const admin = kafka.admin();
+  await admin.connect();
+  const ops = await startOpsServer({
+    port: config.HTTP_PORT,
+    metrics: engine.metricsRegistry,
+    readiness: {
+      kafka: () => admin.describeCluster(),
+      registry: () => registry.subjects(),
+      database: () => pool.query('select 1'),
+    },
+  });
+
   const applyDeadlines = () => router.applyDeadlines(pool, onDeadline);
   const timer = setInterval(() => {
     applyDeadlines().catch((error: unknown) => {
@@ -68,7 +82,9 @@ export async function startCaseRouter(
     applyDeadlines,
     async stop() {
       clearInterval(timer);
+      ops.server.close();
       await engine.stop();
+      await admin.disconnect();
       await producer.disconnect();
       await pool.end();
     },
