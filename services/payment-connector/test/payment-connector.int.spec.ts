@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
@@ -80,6 +82,7 @@ function paymentRequest(): PaymentRequested {
     ...examples['payment/payment-requested'],
     applicationId: randomUUID(),
     paymentId: randomUUID(),
+    requestedAt: new Date(),
     amount: { amount: '62.50', currency: 'EUR' },
   };
 }
@@ -316,5 +319,45 @@ describe('payment connector against the simulator, the real broker and database'
     const events = await failed.settledCount();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ reason: 'EXPIRED' });
+  });
+
+  it('reconcile flags a paid application the case router never delivered, with exit code 1', async () => {
+    const from = new Date(Date.now() - 60_000);
+    const requested = paymentRequest();
+    await send(requested);
+    const link = await linkFor(requested);
+    const paid = await submitPayPage(link.paymentUrl, 'pay');
+    await fetch(paid.headers.get('location') ?? '');
+    await eventually(
+      async () =>
+        (await connector.store.get(requested.paymentId))?.state === 'SETTLED' ? true : undefined,
+      { timeoutMs: 30_000, what: 'the settled payment' },
+    );
+
+    const cli = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        import.meta.resolve('tsx'),
+        'tools/hub-cli/src/main.ts',
+        'payments',
+        'reconcile',
+        '--from',
+        from.toISOString(),
+        '--to',
+        new Date(Date.now() + 60_000).toISOString(),
+      ],
+      {
+        cwd: new URL('../../../', import.meta.url).pathname,
+        env: { ...process.env, DATABASE_URL: platform().DATABASE_URL },
+      },
+    ).then(
+      (done) => ({ code: 0, stdout: done.stdout }),
+      (error: unknown) => error as { code: number; stdout: string },
+    );
+    expect(cli.code).toBe(1);
+    expect(cli.stdout).toMatch(
+      new RegExp(`PAID_NOT_DELIVERED\\s+${requested.applicationId}\\s+case unknown`),
+    );
   });
 });
