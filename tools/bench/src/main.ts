@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { defaultLayout, up } from '@hub/platform';
 import { kafkaRoundtripBenchmark } from './kafka-roundtrip.bench.js';
 import { serdeBenchmark } from './serde.bench.js';
+import { xoevBenchmark } from './xoev.bench.js';
 
 const endpoints =
   process.env.KAFKA_BROKERS && process.env.SCHEMA_REGISTRY_URL
@@ -21,6 +22,7 @@ console.log(
 console.log(`date: ${new Date().toISOString()}\n`);
 const suites: [string, () => Promise<Record<string, string>>][] = [
   ['Avro serde', () => serdeBenchmark(endpoints.SCHEMA_REGISTRY_URL)],
+  ['XÖV validation and parsing', xoevBenchmark],
   [
     'Kafka round trip (20,000 records)',
     () => kafkaRoundtripBenchmark(endpoints.KAFKA_BROKERS, endpoints.SCHEMA_REGISTRY_URL),
