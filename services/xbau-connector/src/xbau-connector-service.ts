@@ -1,0 +1,128 @@
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import {
+  createLogger,
+  DeliveryEngine,
+  ensureTopics,
+  EventProducer,
+  groupOf,
+  IdempotencyLedger,
+  type KitLogger,
+} from '@hub/kit';
+import { XoevValidator, XtaClient } from '@hub/xoev';
+import type { Registry } from 'prom-client';
+import type { XbauConnectorConfig } from './config.js';
+import { deliveryRequestedHandler } from './delivery-requested.handler.js';
+import { ReplyPoller } from './replies/reply-poller.js';
+import { loadStatusTexts } from './replies/status-texts.js';
+import { XbauTransport } from './xta/xbau-transport.js';
+
+export interface RunningXbauConnector {
+  readonly metrics: Registry;
+  /** Fetches replies now (the timer does so every REPLY_POLL_INTERVAL_MS). */
+  pollReplies(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Wires and starts the XBau connector: delivery consumer, reply poller, producers, ledger. */
+export async function startXbauConnector(
+  config: XbauConnectorConfig,
+  options: { logger?: KitLogger } = {},
+): Promise<RunningXbauConnector> {
+  const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const ledger = new IdempotencyLedger(pool);
+  await ledger.migrate();
+
+  const kafka = new Kafka({
+    clientId: config.SERVICE_NAME,
+    brokers: config.KAFKA_BROKERS.split(','),
+    logLevel: logLevel.WARN,
+  });
+  const serde = new AvroSerde(new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL));
+  const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
+  const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  await producer.connect();
+  await deadLetters.connect();
+
+  const validator = new XoevValidator();
+  validator.warmUp();
+  const xta = await XtaClient.create({
+    endpoint: config.XTA_ENDPOINT_URL,
+    security: { kind: 'none' },
+    timeoutMs: config.XTA_CALL_TIMEOUT_MS,
+  });
+
+  const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
+  engine.register(
+    deliveryRequestedHandler({
+      ledger,
+      producer,
+      validator,
+      transport: new XbauTransport(xta, {
+        pollIntervalMs: config.TRANSPORT_REPORT_POLL_INTERVAL_MS,
+        deadlineMs: config.TRANSPORT_REPORT_DEADLINE_MS,
+      }),
+      author: { id: config.XTA_AUTHOR_ID, name: config.XTA_AUTHOR_NAME },
+      group: groupOf(config.SERVICE_NAME, 'delivery-requested'),
+      retry: {
+        maxAttempts: config.RETRY_MAX_ATTEMPTS,
+        initialDelayMs: config.RETRY_INITIAL_DELAY_MS,
+        maxDelayMs: config.RETRY_MAX_DELAY_MS,
+      },
+    }),
+  );
+
+  const poller = new ReplyPoller({
+    xta,
+    validator,
+    texts: await loadStatusTexts(),
+    ledger,
+    producer,
+    deadLetters,
+    group: groupOf(config.SERVICE_NAME, 'replies'),
+    logger,
+    metrics: engine.metricsRegistry,
+    batchSize: config.REPLY_BATCH_SIZE,
+  });
+  await ensureTopics(kafka, [{ topic: poller.deadLetterTopic, partitions: 1 }]);
+  await engine.start();
+
+  // One round at a time: the next is scheduled when the previous has finished.
+  let stopping = false;
+  let round: Promise<unknown> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+  const pollReplies = (): Promise<number> => {
+    const next = round.then(() => poller.pollOnce());
+    round = next.catch(() => undefined);
+    return next;
+  };
+  const schedule = (): void => {
+    timer = setTimeout(() => {
+      pollReplies()
+        .catch((error: unknown) => {
+          logger.warn({ err: error }, 'reply round failed; the replies stay in the box');
+        })
+        .finally(() => {
+          if (!stopping) schedule();
+        });
+    }, config.REPLY_POLL_INTERVAL_MS);
+  };
+  schedule();
+
+  return {
+    metrics: engine.metricsRegistry,
+    pollReplies,
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await round;
+      await engine.stop();
+      await producer.disconnect();
+      await deadLetters.disconnect();
+      await pool.end();
+      validator.dispose();
+    },
+  };
+}
