@@ -9,7 +9,9 @@ const positiveInt = z.coerce.number().int().positive();
 /** The payment connector's environment: the kit's plus the provider profile, URLs and polling. */
 export const paymentConnectorConfigSchema = kitConfigSchema
   .extend({
-    SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('payment-connector'),
+    SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('payment-connector').describe(
+      'Service name: consumer groups are `<service>.<handler>`.',
+    ),
     HTTP_PORT: kitConfigSchema.shape.HTTP_PORT.describe(
       'Port of the return and notification endpoints (`/payments/...`).',
     ),
