@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import type { EachMessagePayload } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import {
+  eventTopics,
+  examples,
+  schemaType,
+  topicCatalogue,
+  type ApplicationDelivered,
+  type DeliveryRequested,
+  type StatusReported,
+} from '@hub/contracts';
+import { createLogger, deadLetterHeaders, ensureTopics, eventHeaders, outboundId } from '@hub/kit';
+import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
+import { xbauConnectorConfigSchema } from '../src/config.js';
+import { formFields } from '../src/map/from-delivery-requested.js';
+import { startXbauConnector, type RunningXbauConnector } from '../src/xbau-connector-service.js';
+import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-process.js';
+
+const deliveryTopic = 'procedure.delivery-requested.v1';
+const deliveredTopic = 'procedure.application-delivered.v1';
+const statusTopic = 'procedure.status-reported.v1';
+const service = `xbau-connector-it-${randomUUID().slice(0, 8)}`;
+const base = examples['procedure/delivery-requested'];
+
+/** A building-permit delivery request for a fresh application (isolates this test by key). */
+function deliveryRequest(
+  overrides: { standardVersion?: string; measureCode?: string; recipient?: string } = {},
+): DeliveryRequested {
+  const applicationId = randomUUID();
+  return {
+    ...base,
+    applicationId,
+    standardVersion: overrides.standardVersion ?? '2.6',
+    recipient: { authorityId: overrides.recipient ?? 'bab:05913000', name: 'Bauaufsicht' },
+    application: {
+      ...base.application,
+      applicationId,
+      formFields: [
+        { key: formFields.title, value: 'Carport' },
+        { key: formFields.measureCode, value: overrides.measureCode ?? '10' },
+        { key: formFields.district, value: '051234' },
+        { key: formFields.numerator, value: '17' },
+      ],
+      attachments: base.application.attachments.map((attachment) => ({
+        ...attachment,
+        mediaType: 'image/png',
+      })),
+    },
+  };
+}
+
+describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => {
+  const kafka = testKafka();
+  const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+  let simulator: SimulatorProcess;
+  let connector: RunningXbauConnector;
+
+  beforeAll(async () => {
+    await ensureTopics(
+      kafka,
+      topicCatalogue(eventTopics).map((spec) => ({
+        topic: spec.name,
+        partitions: spec.partitions,
+      })),
+    );
+    // A fresh group starts at the end of the shared topic, not at other tests' requests.
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin.resetOffsets({
+      groupId: `${service}.delivery-requested`,
+      topic: deliveryTopic,
+      earliest: false,
+    });
+    await admin.disconnect();
+    simulator = await startSimulatorProcess();
+    const endpoints = platform();
+    connector = await startXbauConnector(
+      xbauConnectorConfigSchema.parse({
+        SERVICE_NAME: service,
+        KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
+        SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
+        DATABASE_URL: endpoints.DATABASE_URL,
+        XTA_ENDPOINT_URL: simulator.url,
+        TRACE_EXPORTER: 'none',
+        TRANSPORT_REPORT_POLL_INTERVAL_MS: 50,
+        // The tests fetch replies themselves, so injected faults hit only the delivery.
+        REPLY_POLL_INTERVAL_MS: 3_600_000,
+        RETRY_INITIAL_DELAY_MS: 50,
+      }),
+      { logger: createLogger(service, 'warn') },
+    );
+  }, 120_000);
+  afterAll(async () => {
+    await connector.stop();
+    await simulator.stop();
+  });
+
+  async function send(request: DeliveryRequested, eventId = randomUUID()): Promise<string> {
+    const producer = await testProducer(kafka);
+    const value = await serde.encode(
+      `${deliveryTopic}-value`,
+      schemaType('procedure/delivery-requested'),
+      request,
+    );
+    await producer.send({
+      topic: deliveryTopic,
+      acks: -1,
+      messages: [
+        { key: request.applicationId, value, headers: { [eventHeaders.eventId]: eventId } },
+      ],
+    });
+    return eventId;
+  }
+
+  function keyed(records: EachMessagePayload[], applicationId: string): EachMessagePayload[] {
+    return records.filter((record) => record.message.key?.toString() === applicationId);
+  }
+
+  async function decode<T>(
+    records: EachMessagePayload[],
+    schema: Parameters<typeof schemaType>[0],
+  ) {
+    return Promise.all(
+      records.map(
+        async (record) =>
+          (await serde.decode<T>(record.message.value ?? Buffer.alloc(0), schemaType(schema)))
+            .value,
+      ),
+    );
+  }
+
+  /** Fetches replies until `count` status events of the application are on the topic. */
+  async function statusEvents(records: EachMessagePayload[], applicationId: string, count: number) {
+    return eventually(
+      async () => {
+        await connector.pollReplies();
+        const mine = keyed(records, applicationId);
+        return mine.length >= count ? mine : undefined;
+      },
+      { timeoutMs: 30_000, what: `${count} status events of ${applicationId}` },
+    );
+  }
+
+  async function retriedSoFar(): Promise<number> {
+    const metric = await connector.metrics.getSingleMetric('hub_events_retried_total')?.get();
+    return (metric?.values ?? []).reduce((sum, { value }) => sum + value, 0);
+  }
+
+  it('delivers a request as XBau 0200 and reports delivery, receipt, case number and statuses', async () => {
+    const delivered = await collectFrom(kafka, deliveredTopic);
+    const statuses = await collectFrom(kafka, statusTopic);
+    const request = deliveryRequest();
+
+    const eventId = await send(request);
+
+    const [event] = await eventually(
+      async () => {
+        const mine = keyed(delivered.received, request.applicationId);
+        return mine.length > 0
+          ? decode<ApplicationDelivered>(mine, 'procedure/application-delivered')
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the delivered event' },
+    );
+    const nachrichtenUUID = outboundId(eventId, 'xbau-0200');
+    expect(event).toMatchObject({
+      applicationId: request.applicationId,
+      recipientAuthorityId: 'bab:05913000',
+      nachrichtenUUID,
+      transportMessageId: expect.stringMatching(/^urn:de:xta:messageid:simulator:/) as unknown,
+      standard: 'XBAU',
+      standardVersion: '2.6',
+      messageType: 'baugenehmigung.antrag.0200',
+    });
+    expect((await simulator.deliveries())[nachrichtenUUID]).toBe(1);
+
+    const reported = await decode<StatusReported>(
+      await statusEvents(statuses.received, request.applicationId, 6),
+      'procedure/status-reported',
+    );
+    expect(reported.map((status) => [status.statusCode, status.caseNumber])).toEqual([
+      ['RECEIPT', null],
+      ['CASE_NUMBER', expect.stringMatching(/^BA-\d{4}-\d{4}$/) as unknown],
+      ['14', expect.any(String) as unknown],
+      ['17', expect.any(String) as unknown],
+      ['18', expect.any(String) as unknown],
+      ['10', expect.any(String) as unknown],
+    ]);
+    expect(reported.every((status) => status.standardVersion === '2.6')).toBe(true);
+  });
+
+  it('publishes one status event per reply when the authority sends every reply twice', async () => {
+    await simulator.setFaults({ duplicateReplies: true });
+    const statuses = await collectFrom(kafka, statusTopic);
+    const request = deliveryRequest();
+    await send(request);
+
+    const mine = await statusEvents(statuses.received, request.applicationId, 6);
+    // Drain the box: every duplicate has been fetched once the last copy is closed.
+    await eventually(async () => ((await connector.pollReplies()) === 0 ? true : undefined), {
+      timeoutMs: 30_000,
+      what: 'an empty message box',
+    });
+    await simulator.setFaults({});
+
+    const eventIds = keyed(statuses.received, request.applicationId).map((record) =>
+      record.message.headers?.[eventHeaders.eventId]?.toString(),
+    );
+    expect(mine).toHaveLength(6);
+    expect(eventIds).toHaveLength(6);
+    expect(new Set(eventIds).size).toBe(6);
+    const reported = await decode<StatusReported>(mine, 'procedure/status-reported');
+    expect(eventIds).toEqual(
+      reported.map((status) => outboundId(status.nachrichtenUUID, 'xbau-reply')),
+    );
+  });
+
+  it('is idempotent when the request is delivered twice: one XTA delivery, one delivered event', async () => {
+    const delivered = await collectFrom(kafka, deliveredTopic);
+    const request = deliveryRequest();
+    const eventId = randomUUID();
+
+    await send(request, eventId);
+    await send(request, eventId);
+    // Same key, so handled after both copies: once it is delivered, the copies are done.
+    const marker = await send(request);
+
+    await eventually(
+      async () => {
+        const events = await decode<ApplicationDelivered>(
+          keyed(delivered.received, request.applicationId),
+          'procedure/application-delivered',
+        );
+        return events.some((event) => event.nachrichtenUUID === outboundId(marker, 'xbau-0200'))
+          ? true
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the marker request to be delivered' },
+    );
+    const events = await decode<ApplicationDelivered>(
+      keyed(delivered.received, request.applicationId),
+      'procedure/application-delivered',
+    );
+    const nachrichtenUUID = outboundId(eventId, 'xbau-0200');
+    expect(events.filter((event) => event.nachrichtenUUID === nachrichtenUUID)).toHaveLength(1);
+    expect((await simulator.deliveries())[nachrichtenUUID]).toBe(1);
+  });
+
+  it('retries the delivery after an XTA technical problem, then delivers it once', async () => {
+    const delivered = await collectFrom(kafka, deliveredTopic);
+    const retriedBefore = await retriedSoFar();
+    await simulator.setFaults({ technicalProblem: 2 });
+    const request = deliveryRequest({ standardVersion: '2.5' });
+
+    const eventId = await send(request);
+
+    const events = await eventually(
+      async () => {
+        const mine = keyed(delivered.received, request.applicationId);
+        return mine.length > 0
+          ? decode<ApplicationDelivered>(mine, 'procedure/application-delivered')
+          : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the delivered event after the fault' },
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0]?.standardVersion).toBe('2.5');
+    expect((await simulator.deliveries())[outboundId(eventId, 'xbau-0200')]).toBe(1);
+    expect(await retriedSoFar()).toBeGreaterThanOrEqual(retriedBefore + 2);
+  });
+
+  it('dead-letters a request whose message the XSD refuses, with the validator reason, and sends nothing', async () => {
+    const deadLetters = await collectFrom(kafka, `dlq.${service}.delivery-requested`);
+    const delivered = await collectFrom(kafka, deliveredTopic);
+    const invalid = deliveryRequest({ measureCode: '9999' });
+    const neighbour = deliveryRequest();
+
+    const eventId = await send(invalid);
+    await send(neighbour);
+
+    const [letter] = await eventually(
+      () => {
+        const mine = keyed(deadLetters.received, invalid.applicationId);
+        return mine.length > 0 ? mine : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the dead letter' },
+    );
+    const header = (name: string) => letter?.message.headers?.[name]?.toString();
+    expect(header(deadLetterHeaders.errorCode)).toBe('XOEV_INVALID');
+    expect(header(deadLetterHeaders.errorMessage)).toMatch(/\[xsd line \d+.*artDerMassnahme/s);
+    expect(header(deadLetterHeaders.attempts)).toBe('1');
+    expect((await simulator.deliveries())[outboundId(eventId, 'xbau-0200')]).toBeUndefined();
+    await eventually(
+      () => (keyed(delivered.received, neighbour.applicationId).length > 0 ? true : undefined),
+      { timeoutMs: 30_000, what: 'the neighbour to be delivered' },
+    );
+    expect(keyed(delivered.received, invalid.applicationId)).toHaveLength(0);
+  });
+});

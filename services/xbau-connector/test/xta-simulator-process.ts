@@ -1,0 +1,53 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { eventually } from '@hub/test-support';
+
+/**
+ * The XTA simulator as a child process (a service's tests may not import a tool): a free port,
+ * faults and delivery counts over its admin HTTP API.
+ */
+export interface SimulatorProcess {
+  /** SOAP endpoint. */
+  readonly url: string;
+  setFaults(faults: Record<string, unknown>): Promise<void>;
+  deliveries(): Promise<Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+const simulatorMain = fileURLToPath(
+  new URL('../../../tools/xta-simulator/src/main.ts', import.meta.url),
+);
+
+export async function startSimulatorProcess(): Promise<SimulatorProcess> {
+  const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), simulatorMain], {
+    env: { ...process.env, XTA_SIMULATOR_PORT: '0', XTA_SIMULATOR_HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const url = await eventually(() => /listening on (\S+)/.exec(output)?.[1], {
+    timeoutMs: 30_000,
+    what: 'the XTA simulator to listen',
+  });
+  const admin = (path: string) => new URL(path, url).toString();
+  return {
+    url,
+    async setFaults(faults) {
+      const response = await fetch(admin('/admin/faults'), {
+        method: 'PUT',
+        body: JSON.stringify(faults),
+      });
+      if (response.status !== 204) throw new TypeError(`PUT /admin/faults: ${response.status}`);
+    },
+    async deliveries() {
+      return (await (await fetch(admin('/admin/deliveries'))).json()) as Record<string, number>;
+    },
+    async stop() {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
