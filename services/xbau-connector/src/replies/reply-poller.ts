@@ -15,8 +15,11 @@ import { toStatusReported, type ReplyOutcome, type StatusTexts } from './to-stat
 
 export const statusReportedTopic = 'procedure.status-reported.v1';
 
+/** The XTA message-box port the poller needs. */
+export type MessageBox = Pick<XtaClient, 'getStatusList' | 'getMessage' | 'close'>;
+
 export interface ReplyPollerDependencies {
-  readonly xta: XtaClient;
+  readonly xta: MessageBox;
   readonly validator: XoevValidator;
   readonly texts: StatusTexts;
   readonly ledger: IdempotencyLedger;
