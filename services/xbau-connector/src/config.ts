@@ -5,7 +5,9 @@ const positiveInt = z.coerce.number().int().positive();
 
 /** The XBau connector's environment: the kit's plus the XTA endpoint, identities and polling. */
 export const xbauConnectorConfigSchema = kitConfigSchema.extend({
-  SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('xbau-connector'),
+  SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('xbau-connector').describe(
+    'Service name: consumer groups are `<service>.<handler>`.',
+  ),
   XTA_ENDPOINT_URL: z
     .url()
     .default('http://127.0.0.1:8089')

@@ -22,7 +22,7 @@ const ops = await startOpsServer({
   metrics: connector.metrics,
   readiness: {},
 });
-logger.info({ service: config.SERVICE_NAME, httpPort: ops.port }, 'xbau-connector started');
+logger.info({ httpPort: ops.port }, 'xbau-connector started');
 shutdownOnSignals(
   async () => {
     ops.server.close();
