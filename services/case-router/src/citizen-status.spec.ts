@@ -10,6 +10,8 @@ describe('citizenStatusForXbau', () => {
     ['04', 'Antrag abgelehnt', 'REJECTED', false],
     ['23', 'Vorgang zurückgezogen', 'CANCELLED', false],
     ['99', 'ein künftiger Code', 'PROCESSING', false],
+    ['RECEIPT', 'Eingangsbestätigung', 'RECEIVED', false],
+    ['CASE_NUMBER', 'Aktenzeichen BA-2026-0815', 'PROCESSING', false],
   ])('maps code %s (%s) to %s', (code, text, state, actionRequired) => {
     const status = citizenStatusForXbau(code, text);
     expect(status).toMatchObject({ state, actionRequired });

@@ -79,8 +79,18 @@ const actionTexts: Partial<Record<CitizenStatus['state'], string>> = {
     'Bitte beachten Sie die Nachricht der Bauaufsicht in Ihrem Postfach und reichen Sie das Verlangte ein.',
 };
 
+/*
+ * Process messages that are not a 1170 status, as the XBau connector reports them: 1120 receipt
+ * (Eingangsbestätigung), 1180 generic receipt, 1121 case number (Aktenzeichen).
+ */
+const xbauProcessMessageStates: Record<string, CitizenStatus['state']> = {
+  RECEIPT: 'RECEIVED',
+  GENERIC_RECEIPT: 'RECEIVED',
+  CASE_NUMBER: 'PROCESSING',
+};
+
 /** The citizen's status for an XBau 1170 code; `procedureText` is the code list's own wording. */
 export function citizenStatusForXbau(code: string, procedureText: string): CitizenStatus {
-  const state = xbauPortalStates[code] ?? 'PROCESSING';
+  const state = xbauPortalStates[code] ?? xbauProcessMessageStates[code] ?? 'PROCESSING';
   return status(state, `Bauaufsicht: ${procedureText}`, actionTexts[state] ?? null);
 }
