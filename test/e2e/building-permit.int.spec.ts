@@ -13,7 +13,7 @@ import {
   startServiceProcess,
   testKafka,
   type ServiceProcess,
-} from '../support/index.js';
+} from '@hub/test-support';
 
 /*
  * The main flow end to end, every part real and every service its own process:
