@@ -52,7 +52,7 @@ export const eventTopics = [
     description: 'The citizen can pay at the provider’s pay page.',
     valueSchema: 'payment/payment-link-issued',
     owner: 'payment-connector',
-    consumers: ['case-router.payment-link-issued', 'portal-gateway.payment-link-issued'],
+    consumers: ['case-router.payment-link-issued'],
   },
   {
     ...eventTopic,
@@ -108,7 +108,10 @@ export const eventTopics = [
     description: 'The citizen-facing state of an application changed.',
     valueSchema: 'case/citizen-status-changed',
     owner: 'case-router',
-    consumers: ['portal-gateway.citizen-status-changed'],
+    consumers: [
+      'portal-gateway.citizen-status-changed',
+      'payment-connector.citizen-status-changed',
+    ],
   },
 ] as const satisfies readonly TopicSpec[];
 

@@ -6,6 +6,8 @@ import {
   onDeadline,
   onDelivered,
   onPaymentFailed,
+  onPaymentLinkIssued,
+  onPaymentRefunded,
   onPaymentSettled,
   onStatusReported,
   onSubmitted,
@@ -102,6 +104,39 @@ describe('case decisions', () => {
       );
       expect(decision.next.state).toBe('DELIVERY_REQUESTED');
       expect(decision.outgoing.map((o) => o.topic)).toEqual(['procedure.delivery-requested.v1']);
+    });
+
+    it('gives the citizen the pay page and keeps waiting', () => {
+      const decision = onPaymentLinkIssued(awaiting, {
+        applicationId: application.applicationId,
+        paymentId: 'p',
+        issuedAt: now,
+        providerTransactionId: 't',
+        paymentUrl: 'https://pay.example/t',
+        expiresAt: null,
+      });
+      expect(decision.next.state).toBe('AWAITING_PAYMENT');
+      expect(decision.citizen).toMatchObject({
+        state: 'ACTION_REQUIRED',
+        actionText: expect.stringContaining('https://pay.example/t') as string,
+      });
+    });
+
+    it('tells a rejected citizen that the fee was refunded, without reopening the case', () => {
+      const rejected = { ...awaiting, state: 'REJECTED' as const };
+      const decision = onPaymentRefunded(rejected, {
+        applicationId: application.applicationId,
+        paymentId: 'p',
+        refundId: 'r',
+        refundedAt: now,
+        amount: withFee.fee,
+        reason: 'APPLICATION_REJECTED',
+      });
+      expect(decision.next.state).toBe('REJECTED');
+      expect(decision.citizen).toMatchObject({
+        state: 'REJECTED',
+        statusText: expect.stringContaining('erstattet') as string,
+      });
     });
 
     it('cancels, delivering nothing, when the payment failed', () => {

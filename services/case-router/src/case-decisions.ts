@@ -3,6 +3,8 @@ import type {
   ApplicationSubmitted,
   DeliveryRequested,
   PaymentFailed,
+  PaymentLinkIssued,
+  PaymentRefunded,
   PaymentRequested,
   PaymentSettled,
   StatusReported,
@@ -143,6 +145,30 @@ export function onPaymentSettled(
     outgoing: [deliveryRequest(current.application, current.route, settings.now)],
     citizen: citizen(hubSteps.paid, settled.settledAt),
     note: 'payment settled: delivery requested',
+  };
+}
+
+/** The citizen gets the pay page; the case waits on. */
+export function onPaymentLinkIssued(current: Case, link: PaymentLinkIssued): Decision {
+  if (current.state !== 'AWAITING_PAYMENT')
+    return unchanged(current, `pay link ignored in ${current.state}`);
+  return {
+    next: { ...current },
+    outgoing: [],
+    citizen: citizen(hubSteps.payAt(link.paymentUrl), link.issuedAt),
+    note: 'pay link issued',
+  };
+}
+
+/** The fee went back to the citizen (after a rejection); the case's state stays. */
+export function onPaymentRefunded(current: Case, refund: PaymentRefunded): Decision {
+  const state =
+    current.state === 'REJECTED' || current.state === 'CANCELLED' ? current.state : 'PROCESSING';
+  return {
+    next: { ...current },
+    outgoing: [],
+    citizen: citizen({ ...hubSteps.refunded, state }, refund.refundedAt, current.caseNumber),
+    note: 'fee refunded',
   };
 }
 

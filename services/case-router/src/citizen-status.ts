@@ -30,6 +30,13 @@ export const hubSteps = {
     'Für Ihren Antrag fällt eine Gebühr an.',
     'Bitte bezahlen Sie die Gebühr, damit Ihr Antrag bearbeitet werden kann.',
   ),
+  payAt: (paymentUrl: string) =>
+    status(
+      'ACTION_REQUIRED',
+      'Für Ihren Antrag fällt eine Gebühr an.',
+      `Bitte bezahlen Sie die Gebühr hier: ${paymentUrl}`,
+    ),
+  refunded: status('REJECTED', 'Die Gebühr für Ihren Antrag wurde Ihnen erstattet.'),
   paid: status(
     'SUBMITTED',
     'Ihre Zahlung ist eingegangen. Ihr Antrag wird an die zuständige Stelle weitergeleitet.',

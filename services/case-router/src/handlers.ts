@@ -3,6 +3,8 @@ import type { RoutingTable } from '@hub/routing';
 import {
   onDelivered,
   onPaymentFailed,
+  onPaymentLinkIssued,
+  onPaymentRefunded,
   onPaymentSettled,
   onStatusReported,
   onSubmitted,
@@ -10,7 +12,7 @@ import {
 } from './case-decisions.js';
 import { requireCase, type CaseRouter } from './case-router.js';
 
-/** The router's five inputs: topic → decision. Each is one consumer group `case-router.<name>`. */
+/** The router's seven inputs: topic → decision. Each is one consumer group `case-router.<name>`. */
 export function caseRouterHandlers(
   router: CaseRouter,
   routing: RoutingTable,
@@ -35,6 +37,18 @@ export function caseRouterHandlers(
       'payment/payment-settled',
       (current, settled, settings) =>
         onPaymentSettled(requireCase(current, settled.applicationId), settled, settings),
+    ),
+    router.handler(
+      'payment-link-issued',
+      'payment.payment-link-issued.v1',
+      'payment/payment-link-issued',
+      (current, link) => onPaymentLinkIssued(requireCase(current, link.applicationId), link),
+    ),
+    router.handler(
+      'payment-refunded',
+      'payment.payment-refunded.v1',
+      'payment/payment-refunded',
+      (current, refund) => onPaymentRefunded(requireCase(current, refund.applicationId), refund),
     ),
     router.handler(
       'payment-failed',
