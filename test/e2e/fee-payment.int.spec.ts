@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '@hub/test-support';
+import { buildingPermitApplication, startHubUnderTest } from './hub-under-test.js';
+
+/*
+ * The fee step end to end: an application that costs a fee → pay link on the citizen timeline →
+ * the citizen pays on the provider's pay page → the connector verifies by GET → the case router
+ * delivers to the authority → the timeline shows the payment step, then the procedure's statuses.
+ */
+describe('a building-permit application with a fee', () => {
+  let hub: Awaited<ReturnType<typeof startHubUnderTest>>;
+  beforeAll(async () => {
+    hub = await startHubUnderTest();
+  }, 120_000);
+  afterAll(async () => {
+    await hub.stop();
+  });
+
+  it('is delivered only after the fee was paid, and the timeline shows the payment', async () => {
+    const response = await fetch(`${hub.gatewayUrl}/v1/applications`, {
+      method: 'POST',
+      headers: { authorization: hub.authorization, 'content-type': 'application/json' },
+      // Dortmund charges a fee for building permits (routing table).
+      body: JSON.stringify(buildingPermitApplication('05913000', '250.00')),
+    });
+    expect(response.status).toBe(202);
+    const { applicationId } = (await response.json()) as { applicationId: string };
+
+    const payUrl = await eventually(
+      async () =>
+        /https?:\/\/\S+\/pay\/\S+/.exec(
+          (await hub.view(applicationId)).timeline.map((step) => step.text).join(' '),
+        )?.[0],
+      { timeoutMs: 60_000, intervalMs: 500, what: 'the pay link on the citizen timeline' },
+    );
+    expect(hub.xta.deliveries.size).toBe(0);
+
+    // The citizen pays on the provider's page (a form POST, as the browser would send it).
+    const paid = await fetch(payUrl, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'pay', paymentMethod: 'PAYPAL' }).toString(),
+    });
+    expect(paid.status).toBe(303);
+
+    const view = await eventually(
+      async () => {
+        const current = await hub.view(applicationId);
+        return current.state === 'COMPLETED' ? current : undefined;
+      },
+      { timeoutMs: 90_000, intervalMs: 500, what: 'the paid application to be COMPLETED' },
+    );
+    const texts = view.timeline.map((step) => step.text);
+    const paidAt = texts.findIndex((text) => text.includes('Zahlung ist eingegangen'));
+    const receivedAt = view.timeline.findIndex((step) => step.state === 'RECEIVED');
+    expect(paidAt).toBeGreaterThan(0);
+    expect(receivedAt).toBeGreaterThan(paidAt);
+    expect(hub.xta.deliveries.size).toBe(1);
+    expect(hub.provider.transactions.size).toBe(1);
+  }, 240_000);
+});

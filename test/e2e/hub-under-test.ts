@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { eventTopics, topicCatalogue } from '@hub/contracts';
+import { ensureTopics } from '@hub/kit';
+import {
+  DEFAULT_NOTIFICATION_SECRET,
+  startPaymentSimulator,
+  type PaymentSimulator,
+} from '@hub/payment-simulator';
+import { platform, startServiceProcess, testKafka, type ServiceProcess } from '@hub/test-support';
+import { startXtaSimulator, type XtaSimulator } from '@hub/xta-simulator';
+
+export const citizen = 'postbox-e2e-4711';
+const issuer = 'https://portal.e2e/auth';
+
+export interface TimelineView {
+  state: string;
+  text: string;
+  timeline: { state: string; text: string; occurredAt: string }[];
+}
+
+/**
+ * The whole hub as `npm start` runs it: every service its own process against the shared
+ * platform, the XTA and payment-provider simulators, and a portal identity provider for tokens.
+ */
+export async function startHubUnderTest() {
+  const endpoints = platform();
+  await ensureTopics(
+    testKafka(),
+    topicCatalogue(eventTopics).map((spec) => ({ topic: spec.name, partitions: spec.partitions })),
+  );
+  const xta: XtaSimulator = await startXtaSimulator({ port: 0 });
+  const provider: PaymentSimulator = await startPaymentSimulator({
+    port: 0,
+    notificationSigning: { secret: DEFAULT_NOTIFICATION_SECRET },
+  });
+
+  const keys = await generateKeyPair('RS256');
+  const jwksFile = join(mkdtempSync(join(tmpdir(), 'e2e-')), 'jwks.json');
+  writeFileSync(
+    jwksFile,
+    JSON.stringify({ keys: [{ ...(await exportJWK(keys.publicKey)), kid: 'e2e', alg: 'RS256' }] }),
+  );
+  const token = await new SignJWT({
+    scope: 'applications:submit applications:read',
+    citizen_account: citizen,
+    azp: 'e2e-portal',
+  })
+    .setProtectedHeader({ alg: 'RS256', kid: 'e2e' })
+    .setIssuer(issuer)
+    .setAudience('municipal-hub')
+    .setExpirationTime('15m')
+    .sign(keys.privateKey);
+
+  const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', HTTP_PORT: '0' };
+  const profile = {
+    // Polling is per provider name: this run's poller leaves other runs' payments alone.
+    name: `e2e-${randomUUID().slice(0, 8)}`,
+    baseUrl: provider.url,
+    originatorId: 'musterstadt',
+    endpointId: 'bauamt',
+    auth: { kind: 'none' },
+    paymentMethods: ['CREDITCARD', 'PAYPAL'],
+    notifications: { secret: DEFAULT_NOTIFICATION_SECRET },
+  };
+  const processes: ServiceProcess[] = await Promise.all([
+    startServiceProcess(
+      'portal-gateway',
+      { ...common, PORT: '0', JWKS_FILE: jwksFile, JWT_ISSUER: issuer },
+      /listening/,
+    ),
+    startServiceProcess('case-router', common, /started/),
+    startServiceProcess('xbau-connector', { ...common, XTA_ENDPOINT_URL: xta.url }, /started/),
+    startServiceProcess(
+      'payment-connector',
+      {
+        ...common,
+        HTTP_HOST: '127.0.0.1',
+        OPS_PORT: '0',
+        PAYMENT_PROFILE_JSON: JSON.stringify(profile),
+      },
+      /listening|started|ready/,
+    ),
+  ]);
+  const gatewayUrl = String(processes[0]?.logs.find((entry) => typeof entry.url === 'string')?.url);
+
+  return {
+    xta,
+    provider,
+    gatewayUrl,
+    authorization: `Bearer ${token}`,
+    async view(applicationId: string): Promise<TimelineView> {
+      const response = await fetch(`${gatewayUrl}/v1/applications/${applicationId}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return (await response.json()) as TimelineView;
+    },
+    async stop(): Promise<void> {
+      // What went wrong inside the services, for the reader of a failed run.
+      for (const service of processes) {
+        const trouble = service.logs.filter(
+          (entry) => typeof entry.level === 'number' && entry.level >= 40,
+        );
+        if (trouble.length > 0)
+          console.warn(service.name, JSON.stringify(trouble.slice(-10), null, 1));
+      }
+      await Promise.all(processes.map((service) => service.stop()));
+      await Promise.all([xta.stop(), provider.stop()]);
+    },
+  };
+}
+
+/** What XBau 0200 needs besides the applicant: the project, the cadastral parcel, a site plan. */
+export function buildingPermitApplication(municipalityKey: string, fee?: string) {
+  return {
+    serviceKey: '99010003001000',
+    municipalityKey,
+    citizenAccountRef: citizen,
+    formId: 'bauantrag-nrw@2026-01',
+    applicant: {
+      givenName: 'Erika',
+      familyName: 'Mustermann',
+      address: { street: 'Domkloster', houseNumber: '4', postalCode: '50667', city: 'Köln' },
+    },
+    formFields: [
+      { key: 'bauvorhaben.bezeichnung', value: 'Errichtung eines Carports' },
+      { key: 'bauvorhaben.massnahme', value: '10' },
+      { key: 'baugrundstueck.gemarkung', value: 'Altstadt-Nord' },
+      { key: 'baugrundstueck.flurstueck.zaehler', value: '123' },
+    ],
+    attachments: [
+      {
+        attachmentId: '5b1e1f0a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+        fileName: 'lageplan.png',
+        mediaType: 'image/png',
+        sizeBytes: 48_211,
+        sha256: 'a3f5b0c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9',
+        storageUri: 'dms://uploads/5b1e1f0a-2c3d-4e5f-8a9b-0c1d2e3f4a5b',
+      },
+    ],
+    ...(fee ? { fee: { amount: fee, currency: 'EUR' } } : {}),
+  };
+}
