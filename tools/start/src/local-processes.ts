@@ -41,7 +41,23 @@ export function localProcesses(
       env: { PORT: '8080', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
       url: 'http://127.0.0.1:8080/openapi.json',
     },
-    'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089' } },
+    'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089/xta' } },
+    'payment-connector': {
+      env: {
+        HTTP_HOST: '127.0.0.1',
+        OPS_PORT: '9199',
+        PAYMENT_PROFILE_JSON: JSON.stringify({
+          name: 'local-simulator',
+          baseUrl: 'http://127.0.0.1:8090',
+          originatorId: 'musterstadt',
+          endpointId: 'bauamt',
+          auth: { kind: 'none' },
+          paymentMethods: ['CREDITCARD', 'PAYPAL'],
+          // The simulator's default signing secret (tools/payment-simulator).
+          notifications: { secret: 'payment-simulator-notification-secret' },
+        }),
+      },
+    },
   };
   const servicesToRun = services.map((name, index): LocalProcess => {
     const own = perService[name];
