@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import { schemaType, type CitizenStatusChanged } from '@hub/contracts';
+import { eventHeaders } from '@hub/kit';
+import { eventually, platform, testKafka, testProducer } from '@hub/test-support';
+import { validApplication } from './fixtures.js';
+import { citizen, startGatewayUnderTest } from './gateway-under-test.js';
+
+type Under = Awaited<ReturnType<typeof startGatewayUnderTest>>;
+
+interface View {
+  state: string;
+  timeline: { state: string; occurredAt: string }[];
+}
+
+describe('the citizen timeline', () => {
+  let under: Under;
+  const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+  beforeAll(async () => {
+    under = await startGatewayUnderTest();
+  });
+  afterAll(async () => {
+    await under.gateway.close();
+  });
+
+  async function readToken() {
+    return `Bearer ${await under.idp.token({ citizenAccount: citizen, scope: 'applications:read' })}`;
+  }
+
+  /** Publishes a status change as the case router would, under `eventId`. */
+  async function statusChange(
+    applicationId: string,
+    state: CitizenStatusChanged['state'],
+    at: string,
+    eventId: string,
+  ) {
+    const producer = await testProducer(testKafka());
+    const topic = 'case.citizen-status-changed.v1';
+    const change: CitizenStatusChanged = {
+      applicationId,
+      changedAt: new Date(at),
+      state,
+      statusText: `Schritt ${state}`,
+      actionRequired: state === 'ACTION_REQUIRED',
+      actionText: null,
+      caseNumber: null,
+    };
+    const value = await serde.encode(
+      `${topic}-value`,
+      schemaType('case/citizen-status-changed'),
+      change,
+    );
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [{ key: applicationId, value, headers: { [eventHeaders.eventId]: eventId } }],
+    });
+  }
+
+  it('orders steps by when they happened, ignores a redelivered step, and streams changes as SSE', async () => {
+    const { json } = await under.submit(validApplication());
+    const applicationId = json.applicationId as string;
+    const authorization = await readToken();
+
+    const stream = await fetch(`${under.gateway.url}/v1/applications/${applicationId}/events`, {
+      headers: { authorization, accept: 'text/event-stream' },
+    });
+    expect(stream.status).toBe(200);
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = stream.body?.getReader();
+    let streamed = '';
+    const readStream = (async () => {
+      for (;;) {
+        const chunk = await reader?.read();
+        if (!chunk || chunk.done) return;
+        streamed += Buffer.from(chunk.value).toString();
+      }
+    })();
+
+    // The procedure's later status arrives first; the earlier one is delivered twice.
+    const received = randomUUID();
+    await statusChange(applicationId, 'COMPLETED', '2026-11-30T10:00:00Z', randomUUID());
+    await statusChange(applicationId, 'RECEIVED', '2026-11-25T10:00:00Z', received);
+    await statusChange(applicationId, 'RECEIVED', '2026-11-25T10:00:00Z', received);
+    // Same key, so handled after the duplicate: once it shows, a duplicate would have shown too.
+    await statusChange(applicationId, 'PROCESSING', '2026-11-27T10:00:00Z', randomUUID());
+
+    const view = await eventually(
+      async () => {
+        const response = await fetch(`${under.gateway.url}/v1/applications/${applicationId}`, {
+          headers: { authorization },
+        });
+        const body = (await response.json()) as View;
+        return body.timeline.some((step) => step.state === 'PROCESSING') ? body : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the marker step on the timeline' },
+    );
+    expect(view.timeline.map((step) => step.state)).toEqual([
+      'RECEIVED',
+      'PROCESSING',
+      'COMPLETED',
+    ]);
+    expect(view.state).toBe('COMPLETED');
+
+    await eventually(() => (streamed.includes('"COMPLETED"') ? true : undefined), {
+      timeoutMs: 30_000,
+      what: 'the COMPLETED state on the event stream',
+    });
+    expect(streamed).toContain('event: status');
+    await reader?.cancel();
+    await readStream;
+  });
+
+  it('refuses the stream to another citizen', async () => {
+    const { json } = await under.submit(validApplication());
+    const other = `Bearer ${await under.idp.token({ citizenAccount: 'postbox-other-0002', scope: 'applications:read' })}`;
+    const response = await fetch(
+      `${under.gateway.url}/v1/applications/${json.applicationId as string}/events`,
+      { headers: { authorization: other } },
+    );
+    expect(response.status).toBe(404);
+  });
+});
