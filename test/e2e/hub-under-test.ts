@@ -70,7 +70,7 @@ export async function startHubUnderTest() {
     startServiceProcess(
       'portal-gateway',
       { ...common, PORT: '0', JWKS_FILE: jwksFile, JWT_ISSUER: issuer },
-      /listening/,
+      /started/,
     ),
     startServiceProcess('case-router', common, /started/),
     startServiceProcess('xbau-connector', { ...common, XTA_ENDPOINT_URL: xta.url }, /started/),
@@ -82,7 +82,7 @@ export async function startHubUnderTest() {
         OPS_PORT: '0',
         PAYMENT_PROFILE_JSON: JSON.stringify(profile),
       },
-      /listening|started|ready/,
+      /started/,
     ),
   ]);
   const gatewayUrl = String(processes[0]?.logs.find((entry) => typeof entry.url === 'string')?.url);

@@ -1,10 +1,7 @@
-import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
-import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
+  connectServiceClients,
   createLogger,
   DeliveryEngine,
-  EventProducer,
   IdempotencyLedger,
   startOpsServer,
   type KitLogger,
@@ -29,21 +26,12 @@ export async function startCaseRouter(
   options: { now?: () => Date; logger?: KitLogger } = {},
 ): Promise<RunningCaseRouter> {
   const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
-  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const clients = await connectServiceClients(config);
+  const { pool, kafka, serde, producer } = clients;
   const store = new CaseStore(pool);
   const ledger = new IdempotencyLedger(pool);
   await store.migrate();
   await ledger.migrate();
-
-  const kafka = new Kafka({
-    clientId: config.SERVICE_NAME,
-    brokers: config.KAFKA_BROKERS.split(','),
-    logLevel: logLevel.WARN,
-  });
-  const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
-  const serde = new AvroSerde(registry);
-  const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
-  await producer.connect();
 
   const router = new CaseRouter(store, ledger, producer, {
     transportReportDeadlineMs: config.TRANSPORT_REPORT_DEADLINE_MS,
@@ -58,16 +46,10 @@ export async function startCaseRouter(
     engine.register(handler);
   await engine.start();
 
-  const admin = kafka.admin();
-  await admin.connect();
   const ops = await startOpsServer({
     port: config.HTTP_PORT,
     metrics: engine.metricsRegistry,
-    readiness: {
-      kafka: () => admin.describeCluster(),
-      registry: () => registry.subjects(),
-      database: () => pool.query('select 1'),
-    },
+    readiness: clients.readiness,
   });
 
   const applyDeadlines = () => router.applyDeadlines(pool, onDeadline);
@@ -84,9 +66,7 @@ export async function startCaseRouter(
       clearInterval(timer);
       ops.server.close();
       await engine.stop();
-      await admin.disconnect();
-      await producer.disconnect();
-      await pool.end();
+      await clients.close();
     },
   };
 }

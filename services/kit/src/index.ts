@@ -28,3 +28,5 @@ export {
   type ReadinessCheck,
 } from './observability/ops-server.js';
 export { startTracing, type TracingOptions } from './observability/tracing.js';
+export { connectServiceClients, type ServiceClients } from './service/service-clients.js';
+export { runService } from './service/run-service.js';

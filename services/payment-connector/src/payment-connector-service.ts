@@ -1,10 +1,7 @@
-import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
-import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
+  connectServiceClients,
   createLogger,
   DeliveryEngine,
-  EventProducer,
   startOpsServer,
   type HandlerDefinition,
   type KitLogger,
@@ -40,19 +37,11 @@ export async function startPaymentConnector(
 ): Promise<RunningPaymentConnector> {
   const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
   const profile = providerProfileOf(config);
-  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const clients = await connectServiceClients(config);
+  const { pool, kafka, serde, producer } = clients;
   const store = new PaymentStore(pool);
   await store.migrate();
 
-  const kafka = new Kafka({
-    clientId: config.SERVICE_NAME,
-    brokers: config.KAFKA_BROKERS.split(','),
-    logLevel: logLevel.WARN,
-  });
-  const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
-  const serde = new AvroSerde(registry);
-  const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
-  await producer.connect();
   const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
   const metrics = new PaymentMetrics(engine.metricsRegistry);
 
@@ -96,16 +85,10 @@ export async function startPaymentConnector(
   for (const handler of handlers) engine.register({ ...handler, retry });
   await engine.start();
 
-  const admin = kafka.admin();
-  await admin.connect();
   const ops = await startOpsServer({
     port: config.OPS_PORT,
     metrics: engine.metricsRegistry,
-    readiness: {
-      kafka: () => admin.describeCluster(),
-      registry: () => registry.subjects(),
-      database: () => pool.query('select 1'),
-    },
+    readiness: clients.readiness,
   });
 
   const pollSettings = {
@@ -135,9 +118,7 @@ export async function startPaymentConnector(
       await checks.idle();
       ops.server.close();
       client.close();
-      await admin.disconnect();
-      await producer.disconnect();
-      await pool.end();
+      await clients.close();
     },
   };
 }

@@ -1,10 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
-import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
-import { createLogger, DeliveryEngine, EventProducer, type KitLogger } from '@hub/kit';
+import { connectServiceClients, createLogger, DeliveryEngine, type KitLogger } from '@hub/kit';
 import { RoutingTable } from '@hub/routing';
 import { ApplicationRegistry } from './applications/application-registry.js';
 import { KafkaSubmittedApplicationPublisher } from './applications/kafka-submitted-application.publisher.js';
@@ -20,7 +17,7 @@ import { citizenStatusHandler } from './status/citizen-status.handler.js';
 
 export interface RunningGateway {
   readonly url: string;
-  close(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 /** Wires the gateway from its configuration, starts HTTP and the status projection. */
@@ -29,21 +26,12 @@ export async function startGateway(
   options: { logger?: KitLogger } = {},
 ): Promise<RunningGateway> {
   const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
-  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const clients = await connectServiceClients(config);
+  const { pool, kafka, serde, producer } = clients;
   const applications = new ApplicationRegistry(pool);
   const idempotency = new IdempotencyStore(pool);
   await applications.migrate();
   await idempotency.migrate();
-
-  const kafka = new Kafka({
-    clientId: config.SERVICE_NAME,
-    brokers: config.KAFKA_BROKERS.split(','),
-    logLevel: logLevel.WARN,
-  });
-  const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
-  const serde = new AvroSerde(registry);
-  const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
-  await producer.connect();
 
   const notifications = new TimelineNotifications(config.DATABASE_URL);
   await notifications.start();
@@ -63,23 +51,18 @@ export async function startGateway(
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
   });
-  const readiness = async () => ({
-    database: await pool.query('select 1').then(
-      () => true,
-      () => false,
-    ),
-    registry: await registry.subjects().then(
-      () => true,
-      () => false,
-    ),
-    kafka: await kafka
-      .admin()
-      .describeCluster()
-      .then(
-        () => true,
-        () => false,
+  const readiness = async () =>
+    Object.fromEntries(
+      await Promise.all(
+        Object.entries(clients.readiness).map(async ([name, check]) => [
+          name,
+          await check().then(
+            () => true,
+            () => false,
+          ),
+        ]),
       ),
-  });
+    ) as Record<string, boolean>;
 
   const app = await NestFactory.create<NestExpressApplication>(
     GatewayModule.with({ tokens, submitApplication, applications, notifications, readiness }),
@@ -99,12 +82,11 @@ export async function startGateway(
 
   return {
     url: `http://127.0.0.1:${address.port}`,
-    async close() {
+    async stop() {
       await app.close();
       await engine.stop();
       await notifications.stop();
-      await producer.disconnect();
-      await pool.end();
+      await clients.close();
     },
   };
 }

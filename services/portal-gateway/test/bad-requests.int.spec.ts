@@ -225,7 +225,7 @@ describe('bad requests get a clear answer and publish nothing', () => {
     under = await startGatewayUnderTest();
   });
   afterAll(async () => {
-    await under.gateway.close();
+    await under.gateway.stop();
   });
 
   it.each(badRequests)('$name → $status', async ({ request, status, detail, path }) => {

@@ -21,7 +21,7 @@ describe('the citizen timeline', () => {
     under = await startGatewayUnderTest();
   });
   afterAll(async () => {
-    await under.gateway.close();
+    await under.gateway.stop();
   });
 
   async function readToken() {

@@ -13,7 +13,7 @@ describe('portal gateway over HTTP (real Kafka, registry, PostgreSQL)', () => {
     under = await startGatewayUnderTest();
   });
   afterAll(async () => {
-    await under.gateway.close();
+    await under.gateway.stop();
   });
   const submitAs = (body: unknown, headers: Record<string, string> = {}) =>
     under.submit(body, headers);

@@ -1,11 +1,8 @@
-import { Kafka, logLevel } from 'kafkajs';
-import pg from 'pg';
-import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
+  connectServiceClients,
   createLogger,
   DeliveryEngine,
   ensureTopics,
-  EventProducer,
   groupOf,
   IdempotencyLedger,
   type KitLogger,
@@ -31,19 +28,12 @@ export async function startXbauConnector(
   options: { logger?: KitLogger } = {},
 ): Promise<RunningXbauConnector> {
   const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
-  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const clients = await connectServiceClients(config);
+  const { pool, kafka, serde, producer } = clients;
   const ledger = new IdempotencyLedger(pool);
   await ledger.migrate();
 
-  const kafka = new Kafka({
-    clientId: config.SERVICE_NAME,
-    brokers: config.KAFKA_BROKERS.split(','),
-    logLevel: logLevel.WARN,
-  });
-  const serde = new AvroSerde(new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL));
-  const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
   const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await producer.connect();
   await deadLetters.connect();
 
   const validator = new XoevValidator();
@@ -119,9 +109,8 @@ export async function startXbauConnector(
       clearTimeout(timer);
       await round;
       await engine.stop();
-      await producer.disconnect();
       await deadLetters.disconnect();
-      await pool.end();
+      await clients.close();
       validator.dispose();
     },
   };

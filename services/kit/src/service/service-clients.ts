@@ -1,0 +1,55 @@
+import { Kafka, logLevel } from 'kafkajs';
+import pg from 'pg';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import type { KitConfig } from '../config/kit-config.js';
+import { EventProducer } from '../producer/event-producer.js';
+
+/** The connections every service holds: database, Kafka, registry, serde and its event producer. */
+export interface ServiceClients {
+  readonly pool: pg.Pool;
+  readonly kafka: Kafka;
+  readonly registry: SchemaRegistryClient;
+  readonly serde: AvroSerde;
+  /** Connected; publishes as `SERVICE_NAME`. */
+  readonly producer: EventProducer;
+  /** Readiness checks for the ops server: each resolves when its dependency answers. */
+  readonly readiness: Record<'kafka' | 'registry' | 'database', () => Promise<unknown>>;
+  close(): Promise<void>;
+}
+
+type ClientConfig = Pick<
+  KitConfig,
+  'SERVICE_NAME' | 'KAFKA_BROKERS' | 'SCHEMA_REGISTRY_URL' | 'DATABASE_URL'
+>;
+
+/** Opens them from the kit's configuration; the one place a service meets kafkajs and pg. */
+export async function connectServiceClients(config: ClientConfig): Promise<ServiceClients> {
+  const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  const kafka = new Kafka({
+    clientId: config.SERVICE_NAME,
+    brokers: config.KAFKA_BROKERS.split(','),
+    logLevel: logLevel.WARN,
+  });
+  const registry = new SchemaRegistryClient(config.SCHEMA_REGISTRY_URL);
+  const serde = new AvroSerde(registry);
+  const producer = new EventProducer(config.SERVICE_NAME, kafka, serde);
+  const admin = kafka.admin();
+  await Promise.all([producer.connect(), admin.connect()]);
+  return {
+    pool,
+    kafka,
+    registry,
+    serde,
+    producer,
+    readiness: {
+      kafka: () => admin.describeCluster(),
+      registry: () => registry.subjects(),
+      database: () => pool.query('select 1'),
+    },
+    async close() {
+      await producer.disconnect();
+      await admin.disconnect();
+      await pool.end();
+    },
+  };
+}
