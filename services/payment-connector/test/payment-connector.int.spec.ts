@@ -8,14 +8,21 @@ import {
   examples,
   schemaType,
   topicCatalogue,
+  type CitizenStatusChanged,
   type PaymentFailed,
   type PaymentLinkIssued,
+  type PaymentRefunded,
   type PaymentRequested,
   type PaymentSettled,
   type SchemaName,
 } from '@hub/contracts';
-import { createLogger, ensureTopics, eventHeaders } from '@hub/kit';
-import { paymentRequestIdFor } from '@hub/xbezahldienste';
+import { createLogger, ensureTopics, eventHeaders, outboundId } from '@hub/kit';
+import {
+  DEFAULT_SIGNATURE_HEADER,
+  DEFAULT_TIMESTAMP_HEADER,
+  paymentRequestIdFor,
+  signNotification,
+} from '@hub/xbezahldienste';
 import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
 import { paymentConnectorConfigSchema } from '../src/config.js';
 import {
@@ -157,6 +164,123 @@ async function linkFor(requested: PaymentRequested): Promise<PaymentLinkIssued> 
 async function transactionsOf(requested: PaymentRequested) {
   const requestId = paymentRequestIdFor(requested.paymentId);
   return (await simulator.transactions()).filter((t) => t.request.requestId === requestId);
+}
+
+/** Publishes a citizen status change for the application; resolves to where it landed. */
+async function sendStatus(
+  applicationId: string,
+  state: CitizenStatusChanged['state'],
+  eventId = randomUUID(),
+): Promise<{ partition: number; offset: string }> {
+  const producer = await testProducer(kafka);
+  const topic = 'case.citizen-status-changed.v1';
+  const change: CitizenStatusChanged = {
+    ...examples['case/citizen-status-changed'],
+    applicationId,
+    changedAt: new Date(),
+    state,
+    actionRequired: false,
+    actionText: null,
+  };
+  const value = await serde.encode(
+    `${topic}-value`,
+    schemaType('case/citizen-status-changed'),
+    change,
+  );
+  const [written] = await producer.send({
+    topic,
+    acks: -1,
+    messages: [{ key: applicationId, value, headers: { [eventHeaders.eventId]: eventId } }],
+  });
+  if (written?.baseOffset === undefined) throw new Error('no offset for the status change');
+  return { partition: written.partition, offset: written.baseOffset };
+}
+
+/** Resolves once the rejection handler's group has committed past `record`: it was handled. */
+async function handledThrough(record: { partition: number; offset: string }): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await eventually(
+      async () => {
+        const [committed] = await admin.fetchOffsets({
+          groupId: 'payment-connector.citizen-status-changed',
+          topics: ['case.citizen-status-changed.v1'],
+        });
+        const offset = committed?.partitions.find((p) => p.partition === record.partition)?.offset;
+        return offset !== undefined && BigInt(offset) > BigInt(record.offset) ? true : undefined;
+      },
+      { timeoutMs: 30_000, what: `the status change at offset ${record.offset} to be handled` },
+    );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+async function stateOf(requested: PaymentRequested, expected: string): Promise<void> {
+  await eventually(
+    async () =>
+      (await connector.store.get(requested.paymentId))?.state === expected ? true : undefined,
+    { timeoutMs: 30_000, what: `the payment to be ${expected}` },
+  );
+}
+
+/** A payment whose link is issued and stored; the citizen has not been to the pay page. */
+async function openPayment(): Promise<{ requested: PaymentRequested; link: PaymentLinkIssued }> {
+  const requested = paymentRequest();
+  await send(requested);
+  const link = await linkFor(requested);
+  await stateOf(requested, 'LINK_ISSUED');
+  return { requested, link };
+}
+
+/** A payment the citizen paid on the pay page and the hub verified after the return. */
+async function paidPayment(): Promise<{ requested: PaymentRequested; link: PaymentLinkIssued }> {
+  const open = await openPayment();
+  const paid = await submitPayPage(open.link.paymentUrl, 'pay', 'PAYPAL');
+  expect(paid.status).toBe(303);
+  expect((await fetch(paid.headers.get('location') ?? '')).status).toBe(200);
+  await stateOf(open.requested, 'SETTLED');
+  return open;
+}
+
+/** Posts a notification as the provider would, signed with `secret` at `timestampSeconds`. */
+function postNotification(
+  body: string,
+  signing: { secret?: string; timestampSeconds?: number } = {},
+): Promise<Response> {
+  const timestamp = signing.timestampSeconds ?? Math.floor(Date.now() / 1000);
+  return fetch(`${connector.url}/payments/notifications`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      [DEFAULT_TIMESTAMP_HEADER]: String(timestamp),
+      [DEFAULT_SIGNATURE_HEADER]: signNotification(
+        signing.secret ?? NOTIFICATION_SECRET,
+        timestamp,
+        body,
+      ),
+    },
+    body,
+  });
+}
+
+function notificationFor(link: PaymentLinkIssued, requested: PaymentRequested): string {
+  return JSON.stringify({
+    originatorId: 'musterstadt',
+    endpointId: 'bauamt',
+    transactionId: link.providerTransactionId,
+    requestId: paymentRequestIdFor(requested.paymentId),
+    status: 'PAYED',
+  });
+}
+
+async function notificationCount(verdict: string): Promise<number> {
+  const metrics = await (await fetch(`http://127.0.0.1:${connector.opsPort}/metrics`)).text();
+  const line = metrics
+    .split('\n')
+    .find((l) => l.startsWith(`payment_notifications_total{verdict="${verdict}"}`));
+  return Number(line?.split(' ').pop() ?? 0);
 }
 
 describe('payment connector against the simulator, the real broker and database', () => {
@@ -359,5 +483,152 @@ describe('payment connector against the simulator, the real broker and database'
     expect(cli.stdout).toMatch(
       new RegExp(`PAID_NOT_DELIVERED\\s+${requested.applicationId}\\s+case unknown`),
     );
+  });
+});
+
+describe('a rejected application', () => {
+  it('refunds a paid fee once, however often and under whatever event id the rejection comes', async () => {
+    const { requested, link } = await paidPayment();
+    const refunded = await watch<PaymentRefunded>(
+      'payment.payment-refunded.v1',
+      'payment/payment-refunded',
+      requested.applicationId,
+    );
+    const eventId = randomUUID();
+    await sendStatus(requested.applicationId, 'REJECTED', eventId);
+    await stateOf(requested, 'REFUNDED');
+
+    await sendStatus(requested.applicationId, 'REJECTED', eventId);
+    await handledThrough(await sendStatus(requested.applicationId, 'REJECTED'));
+
+    const [transaction, ...more] = await transactionsOf(requested);
+    expect(more).toEqual([]);
+    expect(transaction?.transactionId).toBe(link.providerTransactionId);
+    expect(transaction?.status).toBe('PAYED');
+    const refundId = outboundId(requested.paymentId, 'refund');
+    expect(transaction?.refunds).toEqual([
+      { refundId: expect.any(String) as string, requestId: refundId, amountCents: 6250 },
+    ]);
+    const events = await refunded.settledCount();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      paymentId: requested.paymentId,
+      refundId,
+      amount: { amount: '62.50', currency: 'EUR' },
+      reason: 'APPLICATION_REJECTED',
+    });
+    expect((await connector.store.get(requested.paymentId))?.state).toBe('REFUNDED');
+  });
+
+  it('withdraws an unpaid transaction at the provider and fails the payment as CANCELLED once', async () => {
+    const { requested } = await openPayment();
+    const failed = await watch<PaymentFailed>(
+      'payment.payment-failed.v1',
+      'payment/payment-failed',
+      requested.applicationId,
+    );
+    const refunded = await watch<PaymentRefunded>(
+      'payment.payment-refunded.v1',
+      'payment/payment-refunded',
+      requested.applicationId,
+    );
+    await sendStatus(requested.applicationId, 'REJECTED');
+    await stateOf(requested, 'FAILED');
+    await handledThrough(await sendStatus(requested.applicationId, 'REJECTED'));
+    await connector.checksIdle();
+
+    const [transaction, ...more] = await transactionsOf(requested);
+    expect(more).toEqual([]);
+    expect(transaction?.status).toBe('CANCELED');
+    expect(transaction?.refunds).toEqual([]);
+    const events = await failed.settledCount();
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ paymentId: requested.paymentId, reason: 'CANCELLED' });
+    expect(await refunded.settledCount()).toEqual([]);
+  });
+
+  it('leaves payments alone on any other citizen state', async () => {
+    const { requested } = await openPayment();
+    await handledThrough(await sendStatus(requested.applicationId, 'COMPLETED'));
+
+    expect((await transactionsOf(requested))[0]?.status).toBe('INITIAL');
+    expect((await connector.store.get(requested.paymentId))?.state).toBe('LINK_ISSUED');
+  });
+});
+
+describe('the notification endpoint', () => {
+  it('refuses wrongly signed and stale notifications without a check, then accepts a valid one', async () => {
+    await simulator.setFaults({ dropNotifications: true });
+    const { requested, link } = await openPayment();
+    const settled = await watch<PaymentSettled>(
+      'payment.payment-settled.v1',
+      'payment/payment-settled',
+      requested.applicationId,
+    );
+    await submitPayPage(link.paymentUrl, 'pay', 'PAYPAL');
+    const body = notificationFor(link, requested);
+    const nowSeconds = Math.floor(Date.now() / 1000);
+
+    const forged = await postNotification(body, { secret: 'not-the-provider-secret-at-all' });
+    const stale = await postNotification(body, { timestampSeconds: nowSeconds - 301 });
+    const early = await postNotification(body, { timestampSeconds: nowSeconds + 301 });
+    const unsigned = await fetch(`${connector.url}/payments/notifications`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
+
+    expect(forged.status).toBe(401);
+    expect(await forged.json()).toMatchObject({ reason: 'mismatch' });
+    expect(stale.status).toBe(401);
+    expect(await stale.json()).toMatchObject({ reason: 'outside-window' });
+    expect(early.status).toBe(401);
+    expect(await early.json()).toMatchObject({ reason: 'outside-window' });
+    expect(unsigned.status).toBe(401);
+    await connector.checksIdle();
+    expect((await connector.store.get(requested.paymentId))?.state).toBe('LINK_ISSUED');
+
+    expect((await postNotification(body)).status).toBe(202);
+    await stateOf(requested, 'SETTLED');
+    expect(await settled.settledCount()).toHaveLength(1);
+  });
+
+  it('answers a malformed body with 400', async () => {
+    const notJson = await postNotification('{"transactionId":');
+    const noTransaction = await postNotification(
+      JSON.stringify({ originatorId: 'musterstadt', endpointId: 'bauamt', status: 'PAYED' }),
+    );
+
+    expect(notJson.status).toBe(400);
+    expect(noTransaction.status).toBe(400);
+    expect(await noTransaction.json()).toMatchObject({ issues: ['transactionId'] });
+  });
+
+  it('accepts a notification for an unknown transaction and neither checks nor publishes', async () => {
+    await simulator.setFaults({ dropNotifications: true });
+    const { requested, link } = await openPayment();
+    const settled = await watch<PaymentSettled>(
+      'payment.payment-settled.v1',
+      'payment/payment-settled',
+      requested.applicationId,
+    );
+    await submitPayPage(link.paymentUrl, 'pay', 'PAYPAL');
+    const unknownBefore = await notificationCount('unknown-transaction');
+
+    const reply = await postNotification(
+      JSON.stringify({
+        originatorId: 'musterstadt',
+        endpointId: 'bauamt',
+        transactionId: randomUUID(),
+        requestId: randomUUID(),
+        status: 'PAYED',
+      }),
+    );
+
+    expect(reply.status).toBe(202);
+    await connector.checksIdle();
+    expect(await notificationCount('unknown-transaction')).toBe(unknownBefore + 1);
+    expect((await connector.store.get(requested.paymentId))?.state).toBe('LINK_ISSUED');
+    expect(await settled.settledCount()).toEqual([]);
   });
 });

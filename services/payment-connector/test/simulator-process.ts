@@ -4,12 +4,21 @@ import { onTestFinished } from 'vitest';
 
 export const NOTIFICATION_SECRET = 'payment-connector-test-notification-secret';
 
+export interface SimulatedTransaction {
+  readonly transactionId: string;
+  readonly status: string;
+  readonly request: { readonly requestId: string };
+  readonly refunds: {
+    readonly refundId: string;
+    readonly requestId: string;
+    readonly amountCents: number;
+  }[];
+}
+
 export interface SimulatorProcess {
   readonly url: string;
   setFaults(faults: Record<string, unknown>): Promise<void>;
-  transactions(): Promise<
-    { transactionId: string; status: string; request: { requestId: string } }[]
-  >;
+  transactions(): Promise<SimulatedTransaction[]>;
   notifications(): Promise<{ transactionId: string; outcome: string }[]>;
 }
 
