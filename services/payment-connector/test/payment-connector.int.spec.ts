@@ -547,6 +547,32 @@ describe('a rejected application', () => {
     expect(await refunded.settledCount()).toEqual([]);
   });
 
+  it('settles then refunds a fee paid at the provider whose news the hub never got', async () => {
+    await simulator.setFaults({ dropNotifications: true });
+    const { requested, link } = await openPayment();
+    const settled = await watch<PaymentSettled>(
+      'payment.payment-settled.v1',
+      'payment/payment-settled',
+      requested.applicationId,
+    );
+    const refunded = await watch<PaymentRefunded>(
+      'payment.payment-refunded.v1',
+      'payment/payment-refunded',
+      requested.applicationId,
+    );
+    await submitPayPage(link.paymentUrl, 'pay', 'PAYPAL');
+    expect((await connector.store.get(requested.paymentId))?.state).toBe('LINK_ISSUED');
+
+    await sendStatus(requested.applicationId, 'REJECTED');
+    await stateOf(requested, 'REFUNDED');
+
+    const [transaction] = await transactionsOf(requested);
+    expect(transaction?.status).toBe('PAYED');
+    expect(transaction?.refunds).toHaveLength(1);
+    expect(await settled.settledCount()).toHaveLength(1);
+    expect(await refunded.settledCount()).toHaveLength(1);
+  });
+
   it('leaves payments alone on any other citizen state', async () => {
     const { requested } = await openPayment();
     await handledThrough(await sendStatus(requested.applicationId, 'COMPLETED'));
