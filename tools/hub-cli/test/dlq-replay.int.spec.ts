@@ -1,10 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import avro from 'avsc';
 import type { Kafka } from 'kafkajs';
+import pg from 'pg';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import { HubError } from '@hub/errors';
-import { DeliveryEngine, deadLetterTopic, groupOf, textHeaders } from '@hub/kit';
+import {
+  DeliveryEngine,
+  IdempotencyLedger,
+  deadLetterTopic,
+  groupOf,
+  textHeaders,
+  type EventContext,
+} from '@hub/kit';
 import {
   collectFrom,
   createTestTopic,
@@ -65,7 +73,13 @@ async function hubDlq(...args: string[]): Promise<string> {
   return printed.join('\n');
 }
 
-async function startBrokenThenFixableEngine(kafka: Kafka, service: string, topic: string) {
+/** Once fixed, the handler records each delivery and then has `effect`, if given. */
+async function startBrokenThenFixableEngine(
+  kafka: Kafka,
+  service: string,
+  topic: string,
+  effect?: (context: EventContext) => Promise<unknown>,
+) {
   const state = { fixed: false, processed: [] as Processed[] };
   const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
   const engine = new DeliveryEngine({ service, kafka, serde }).register<Application>({
@@ -82,7 +96,7 @@ async function startBrokenThenFixableEngine(kafka: Kafka, service: string, topic
         eventId: context.eventId,
         replayCount: context.headers['replay-count'],
       });
-      return Promise.resolve();
+      return effect ? effect(context).then(() => undefined) : Promise.resolve();
     },
   });
   onTestFinished(async () => {
@@ -208,6 +222,62 @@ describe('dlq list, show and replay against the real broker', () => {
     );
     expect(deadLetters).toHaveLength(3);
   });
+
+  it('has the effect of a dead letter replayed twice once, through the idempotency ledger', async () => {
+    const kafka = testKafka();
+    const topic = await createTestTopic(kafka, 'dlq-replay-twice');
+    const service = `test-dlq-twice-${randomUUID().slice(0, 8)}`;
+    const group = groupOf(service, 'record');
+    const dlq = deadLetterTopic(group);
+    const { pool, schema } = await testDatabase();
+    const ledger = new IdempotencyLedger(pool, `${schema}.processed_events`);
+    await ledger.migrate();
+    await pool.query(`create table ${schema}.effects (event_id uuid not null)`);
+    const { state, serde } = await startBrokenThenFixableEngine(kafka, service, topic, (context) =>
+      ledger.once(context.eventId, context.group, (tx) =>
+        tx.query(`insert into ${schema}.effects values ($1)`, [context.eventId]),
+      ),
+    );
+    const { received: deadLetters } = await collectFrom(kafka, dlq);
+
+    // given a dead letter
+    const eventId = randomUUID();
+    const producer = await testProducer(kafka);
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        {
+          key: 'app-1',
+          value: await serde.encode(`${topic}-value`, applicationType, {
+            applicationId: 'app-1',
+            applicantName: 'Max Mustermann',
+          }),
+          headers: { 'event-id': eventId },
+        },
+      ],
+    });
+    const [letter] = await eventually(() => (deadLetters.length > 0 ? deadLetters : undefined), {
+      timeoutMs: 30_000,
+      what: 'the dead letter',
+    });
+
+    // when the handler is fixed and the letter replayed twice
+    state.fixed = true;
+    const id = `${dlq}:${letter?.partition}:${letter?.message.offset}`;
+    for (let replay = 1; replay <= 2; replay++)
+      expect(await hubDlq('replay', dlq, '--id', id)).toContain('1 dead letter(s) replayed');
+
+    // then both deliveries ran the handler, and the effect happened once
+    await eventually(
+      async () => ((await committedOffset(kafka, group, topic)) === '3' ? true : undefined),
+      { timeoutMs: 30_000, what: 'the original and both replays committed' },
+    );
+    expect(state.processed.map((processed) => processed.eventId)).toEqual([eventId, eventId]);
+    const effects = await pool.query(`select event_id from ${schema}.effects`);
+    expect(effects.rows).toEqual([{ event_id: eventId }]);
+    expect(deadLetters).toHaveLength(1);
+  });
 });
 
 async function committedOffset(kafka: Kafka, group: string, topic: string) {
@@ -219,4 +289,16 @@ async function committedOffset(kafka: Kafka, group: string, topic: string) {
   } finally {
     await admin.disconnect();
   }
+}
+
+/** A pool and a schema of this test's own, dropped when the test finishes. */
+async function testDatabase(): Promise<{ pool: pg.Pool; schema: string }> {
+  const pool = new pg.Pool({ connectionString: platform().DATABASE_URL, max: 2 });
+  const schema = `hub_cli_test_${randomUUID().slice(0, 8)}`;
+  await pool.query(`create schema ${schema}`);
+  onTestFinished(async () => {
+    await pool.query(`drop schema ${schema} cascade`);
+    await pool.end();
+  });
+  return { pool, schema };
 }
