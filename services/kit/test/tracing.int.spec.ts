@@ -1,5 +1,7 @@
 import { SpanKind, context, propagation, trace } from '@opentelemetry/api';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import type { Kafka } from 'kafkajs';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { HubError } from '@hub/errors';
 import { EventProducer, groupOf, startTracing } from '../src/index.js';
 import {
   startEngine,
@@ -19,27 +21,44 @@ interface ZipkinSpan {
   readonly tags?: Record<string, string>;
 }
 
-/** The kit's own bootstrap, registered globally for this test only; flushed by `shutdown`. */
-function tracingForThisTest(service: string): () => Promise<void> {
-  const tracing = startTracing({ service, exporter: 'zipkin', zipkinUrl: platform().ZIPKIN_URL });
-  let shutdown: Promise<void> | undefined;
-  const flushAndUnregister = () =>
-    (shutdown ??= tracing.shutdown().finally(() => {
-      trace.disable();
-      propagation.disable();
-      context.disable();
-    }));
-  onTestFinished(flushAndUnregister);
-  return flushAndUnregister;
+/** The spans Zipkin holds of one trace; none while it has not received them. */
+async function zipkinTrace(traceId: string): Promise<ZipkinSpan[]> {
+  const response = await fetch(new URL(`/api/v2/trace/${traceId}`, platform().ZIPKIN_URL));
+  return response.ok ? ((await response.json()) as ZipkinSpan[]) : [];
 }
 
-async function zipkinTraces(service: string): Promise<ZipkinSpan[][]> {
-  const url = new URL('/api/v2/traces', platform().ZIPKIN_URL);
-  url.searchParams.set('serviceName', service);
-  url.searchParams.set('limit', '10');
-  const response = await fetch(url);
-  if (!response.ok) return [];
-  return (await response.json()) as ZipkinSpan[][];
+/** Polls Zipkin until the trace holds a span of each name; spans arrive in export batches. */
+function eventuallyInZipkin(traceId: string, names: string[]): Promise<ZipkinSpan[]> {
+  return eventually(
+    async () => {
+      const spans = await zipkinTrace(traceId);
+      return names.every((name) => spans.some((span) => span.name === name)) ? spans : undefined;
+    },
+    { timeoutMs: 30_000, what: `spans ${names.join(', ')} of trace ${traceId} in Zipkin` },
+  );
+}
+
+/** Publishes one event inside an active PRODUCER span; returns its event id and the span's ids. */
+async function publishInSpan(producer: EventProducer, topic: string, event: TestEvent) {
+  const tracer = trace.getTracer('kit-tracing-test');
+  return tracer.startActiveSpan(`send ${topic}`, { kind: SpanKind.PRODUCER }, async (span) => {
+    try {
+      const eventId = await producer.publish(topic, testEventType, {
+        key: event.applicationId,
+        value: event,
+      });
+      return { eventId, ...span.spanContext() };
+    } finally {
+      span.end();
+    }
+  });
+}
+
+async function connectedProducer(kafka: Kafka, service: string): Promise<EventProducer> {
+  const producer = new EventProducer(service, kafka, testSerde());
+  await producer.connect();
+  onTestFinished(() => producer.disconnect());
+  return producer;
 }
 
 function traceparentParts(traceparent: string | undefined) {
@@ -48,17 +67,27 @@ function traceparentParts(traceparent: string | undefined) {
   return { traceId, spanId };
 }
 
-describe('tracing', () => {
-  it('puts the publishing span, the consumer span and the consequence in one Zipkin trace', async () => {
-    const service = uniqueService('traced');
-    const flushTracing = tracingForThisTest(service);
+// The kit's tracer is taken once per module and keeps the first provider it finds, so the kit's
+// own bootstrap is started once for this file and unregistered after it.
+describe('tracing through startTracing and Zipkin', () => {
+  const service = uniqueService('traced');
+  let tracing: { shutdown(): Promise<void> } | undefined;
+  beforeAll(() => {
+    tracing = startTracing({ service, exporter: 'zipkin', zipkinUrl: platform().ZIPKIN_URL });
+  });
+  afterAll(async () => {
+    await tracing?.shutdown();
+    trace.disable();
+    propagation.disable();
+    context.disable();
+  });
+
+  it('puts the publishing span, the consumer span and the consequence in one trace', async () => {
     const kafka = testKafka();
     const input = await createTestTopic(kafka, 'traced-input');
     const consequences = await createTestTopic(kafka, 'traced-consequence');
-    const producer = new EventProducer(service, kafka, testSerde());
-    await producer.connect();
-    onTestFinished(() => producer.disconnect());
-    const engine = await startEngine(kafka, service, [
+    const producer = await connectedProducer(kafka, service);
+    await startEngine(kafka, service, [
       {
         name: 'relay',
         topic: input,
@@ -75,67 +104,65 @@ describe('tracing', () => {
     const { received } = await collectFrom(kafka, consequences);
 
     // given an event published inside an active span
-    const tracer = trace.getTracer('kit-tracing-test');
-    const published = await tracer.startActiveSpan(
-      `send ${input}`,
-      { kind: SpanKind.PRODUCER },
-      async (span) => {
-        try {
-          const eventId = await producer.publish(input, testEventType, {
-            key: 'app-traced',
-            value: { applicationId: 'app-traced', seq: 1 },
-          });
-          return { eventId, ...span.spanContext() };
-        } finally {
-          span.end();
-        }
-      },
-    );
+    const published = await publishInSpan(producer, input, { applicationId: 'app-traced', seq: 1 });
 
     // when the handler publishes its consequence
     const [consequence] = await eventually(() => (received.length > 0 ? received : undefined), {
       timeoutMs: 30_000,
       what: 'the consequence',
     });
-    await engine.stop(5_000);
-    await flushTracing();
 
-    // then the consequence continues the trace, from the consumer span
-    const carried = traceparentParts(consequence?.message.headers?.traceparent?.toString());
-    expect(carried.traceId).toBe(published.traceId);
-
-    // and Zipkin holds one trace with the producer span and its child, the consumer span
-    const traces = await eventually(
-      async () => {
-        const found = await zipkinTraces(service);
-        const spans = found.flat();
-        return spans.some(({ name }) => name === `process ${input}`) &&
-          spans.some(({ name }) => name === `send ${input}`)
-          ? found
-          : undefined;
-      },
-      { timeoutMs: 30_000, what: `both spans of ${service} in Zipkin` },
-    );
-    expect(traces).toHaveLength(1);
-    const spans = traces[0] ?? [];
+    // then Zipkin holds the producer span and, as its child, the consumer span in one trace
+    const spans = await eventuallyInZipkin(published.traceId, [
+      `send ${input}`,
+      `process ${input}`,
+    ]);
     const producerSpan = spans.find(({ name }) => name === `send ${input}`);
     const consumerSpan = spans.find(({ name }) => name === `process ${input}`);
-    expect(producerSpan).toMatchObject({
-      traceId: published.traceId,
-      id: published.spanId,
-      kind: 'PRODUCER',
-    });
+    expect(producerSpan).toMatchObject({ id: published.spanId, kind: 'PRODUCER' });
     expect(consumerSpan).toMatchObject({
-      traceId: published.traceId,
       parentId: published.spanId,
       kind: 'CONSUMER',
       tags: {
+        'messaging.system': 'kafka',
         'messaging.destination.name': input,
         'messaging.consumer.group.name': groupOf(service, 'relay'),
+        'messaging.destination.partition.id': '0',
+        'messaging.kafka.offset': '0',
         'messaging.message.id': published.eventId,
         'hub.application_id': 'app-traced',
       },
     });
-    expect(carried.spanId).toBe(consumerSpan?.id);
+
+    // and the consequence continues that trace from the consumer span
+    const carried = traceparentParts(consequence?.message.headers?.traceparent?.toString());
+    expect(carried).toEqual({ traceId: published.traceId, spanId: consumerSpan?.id });
+  });
+
+  it('marks the consumer span of a dead-lettered event with its error code', async () => {
+    const kafka = testKafka();
+    const input = await createTestTopic(kafka, 'traced-poison');
+    const producer = await connectedProducer(kafka, service);
+    await startEngine(kafka, service, [
+      {
+        name: 'refuse',
+        topic: input,
+        type: testEventType,
+        handle: () => Promise.reject(new HubError('TEST_REFUSED', 'refused', { retryable: false })),
+      },
+    ]);
+
+    const published = await publishInSpan(producer, input, { applicationId: 'app-poison', seq: 1 });
+
+    const spans = await eventuallyInZipkin(published.traceId, [`process ${input}`]);
+    expect(spans.find(({ name }) => name === `process ${input}`)).toMatchObject({
+      parentId: published.spanId,
+      kind: 'CONSUMER',
+      tags: {
+        'messaging.consumer.group.name': groupOf(service, 'refuse'),
+        'hub.error.code': 'TEST_REFUSED',
+        'otel.status_code': 'ERROR',
+      },
+    });
   });
 });
