@@ -52,8 +52,8 @@ interface Processed {
   readonly replayCount: string | undefined;
 }
 
-/** Runs `npm run hub -- dlq <args>` in process against the test broker; returns what it printed. */
-async function hubDlq(...args: string[]): Promise<string> {
+/** Runs `npm run hub -- dlq <args>` in process against the test broker: what it printed, its exit code. */
+async function runHubDlq(...args: string[]): Promise<{ output: string; exitCode: number }> {
   vi.stubEnv('KAFKA_BROKERS', platform().KAFKA_BROKERS);
   const printed: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((line: unknown) => {
@@ -64,13 +64,20 @@ async function hubDlq(...args: string[]): Promise<string> {
   });
   try {
     await run(args);
+    return { output: printed.join('\n'), exitCode: Number(process.exitCode ?? 0) };
   } finally {
+    process.exitCode = undefined;
     log.mockRestore();
     error.mockRestore();
     vi.unstubAllEnvs();
   }
-  expect(process.exitCode ?? 0, printed.join('\n')).toBe(0);
-  return printed.join('\n');
+}
+
+/** Runs a `dlq` command that must succeed; returns what it printed. */
+async function hubDlq(...args: string[]): Promise<string> {
+  const { output, exitCode } = await runHubDlq(...args);
+  expect(exitCode, output).toBe(0);
+  return output;
 }
 
 /** Once fixed, the handler records each delivery and then has `effect`, if given. */
@@ -277,6 +284,39 @@ describe('dlq list, show and replay against the real broker', () => {
     const effects = await pool.query(`select event_id from ${schema}.effects`);
     expect(effects.rows).toEqual([{ event_id: eventId }]);
     expect(deadLetters).toHaveLength(1);
+  });
+
+  it('refuses an unknown id and a replay without a selector, replaying nothing', async () => {
+    const kafka = testKafka();
+    const source = await createTestTopic(kafka, 'dlq-source');
+    const dlq = await createTestTopic(kafka, 'dlq-refusals');
+    const producer = await testProducer(kafka);
+    await producer.send({
+      topic: dlq,
+      acks: -1,
+      messages: [
+        {
+          key: 'app-1',
+          value: Buffer.from([0, 0, 0, 0, 1, 2]),
+          headers: {
+            'event-id': randomUUID(),
+            'dlq-source-topic': source,
+            'dlq-error-code': 'TEST_REFUSED',
+          },
+        },
+      ],
+    });
+
+    const unknown = await runHubDlq('show', `${dlq}:0:1`);
+    const unselected = await runHubDlq('replay', dlq);
+
+    expect(unknown).toEqual({ output: `no dead letter ${dlq}:0:1`, exitCode: 1 });
+    expect(unselected).toEqual({ output: 'replay needs --id, --code or --key', exitCode: 2 });
+    expect(await hubDlq('replay', dlq, '--code', 'TEST_OTHER')).toBe('0 dead letter(s) replayed');
+    const admin = kafka.admin();
+    await admin.connect();
+    onTestFinished(() => admin.disconnect());
+    expect(await admin.fetchTopicOffsets(source)).toMatchObject([{ partition: 0, high: '0' }]);
   });
 });
 
