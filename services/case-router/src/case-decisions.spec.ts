@@ -27,6 +27,8 @@ const route: Route = {
   standard: 'XBAU',
   versions: { '2024-01-01': '2.5', '2026-07-01': '2.6' },
   feeRequired: true,
+  requiredFormFields: [],
+  attachmentMediaTypes: [],
 };
 const application: ApplicationSubmitted = examples['portal/application-submitted'];
 const withFee = { ...application, fee: { amount: '250.00', currency: 'EUR' as const } };

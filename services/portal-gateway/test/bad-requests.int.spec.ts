@@ -130,6 +130,34 @@ const badRequests: BadRequest[] = [
     path: '/attachments/0/sha256',
   },
   {
+    name: 'a form field the procedure needs left out',
+    request: (u) =>
+      asCitizen(
+        u,
+        withChange((a) => {
+          a.formFields = (a.formFields as { key: string }[]).filter(
+            (f) => f.key !== 'baugrundstueck.gemarkung',
+          );
+        }),
+      ),
+    status: 422,
+    path: '/formFields',
+  },
+  {
+    name: 'an attachment type the procedure cannot carry',
+    request: (u) =>
+      asCitizen(
+        u,
+        withChange((a) => {
+          a.attachments = [
+            { ...(a.attachments as Record<string, unknown>[])[0], mediaType: 'application/pdf' },
+          ];
+        }),
+      ),
+    status: 422,
+    path: '/attachments/0/mediaType',
+  },
+  {
     name: 'invalid e-mail',
     request: (u) =>
       asCitizen(

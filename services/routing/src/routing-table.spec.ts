@@ -9,6 +9,8 @@ const dortmundBuildingPermit: Route = {
   standard: 'XBAU',
   versions: { '2024-01-01': '2.5', '2026-07-01': '2.6' },
   feeRequired: true,
+  requiredFormFields: [],
+  attachmentMediaTypes: [],
 };
 
 describe('RoutingTable', () => {

@@ -21,6 +21,10 @@ const route = z
       .refine((v) => Object.keys(v).length > 0, 'needs at least one version'),
     /** Whether the service charges a fee before the application is delivered. */
     feeRequired: z.boolean().default(false),
+    /** Form fields the procedure cannot do without (e.g. XBau 0200 needs the parcel), checked at the door. */
+    requiredFormFields: z.array(z.string().min(1)).default([]),
+    /** Attachment media types the procedure's standard can carry; empty: any. */
+    attachmentMediaTypes: z.array(z.string().min(1)).default([]),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import type { RoutingTable } from '@hub/routing';
-import { fieldErrors, problem, type ProblemResponse } from '../http/problem.js';
+import type { Route, RoutingTable } from '@hub/routing';
+import { fieldErrors, problem, type FieldError, type ProblemResponse } from '../http/problem.js';
 import {
   submitApplicationRequest,
   type SubmitApplicationRequest,
@@ -70,12 +70,22 @@ export class SubmitApplication {
         'A citizen may only submit applications for their own account.',
       );
     }
-    if (!this.routing.find(application.serviceKey, application.municipalityKey)) {
+    const route = this.routing.find(application.serviceKey, application.municipalityKey);
+    if (!route) {
       return problem(
         422,
         'Unknown Service',
         `No procedure handles service key ${application.serviceKey} in municipality ${application.municipalityKey}.`,
         [{ path: '/serviceKey', reason: 'is not offered in this municipality' }],
+      );
+    }
+    const gaps = procedureGaps(application, route);
+    if (gaps.length > 0) {
+      return problem(
+        422,
+        'Incomplete Application',
+        'The responsible procedure cannot accept the application as it is.',
+        gaps,
       );
     }
     const key = input.idempotencyKey;
@@ -146,4 +156,31 @@ export class SubmitApplication {
       },
     };
   }
+}
+
+/**
+ * What the procedure behind the route needs beyond the contract (e.g. XBau 0200 requires the
+ * parcel and accepts only some attachment types): refused here, rather than stuck later.
+ */
+function procedureGaps(application: SubmitApplicationRequest, route: Route): FieldError[] {
+  const answered = new Set(
+    application.formFields
+      .filter((field) => field.value !== null && field.value !== '')
+      .map((field) => field.key),
+  );
+  const missing = route.requiredFormFields
+    .filter((key) => !answered.has(key))
+    .map((key) => ({ path: '/formFields', reason: `needs an answer for ${key}` }));
+  const accepted = route.attachmentMediaTypes;
+  const unsupported = application.attachments.flatMap((attachment, index) =>
+    accepted.length === 0 || accepted.includes(attachment.mediaType)
+      ? []
+      : [
+          {
+            path: `/attachments/${index}/mediaType`,
+            reason: `is not accepted by the procedure (accepted: ${accepted.join(', ')})`,
+          },
+        ],
+  );
+  return [...missing, ...unsupported];
 }
