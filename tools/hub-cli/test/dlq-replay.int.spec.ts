@@ -318,6 +318,15 @@ describe('dlq list, show and replay against the real broker', () => {
     onTestFinished(() => admin.disconnect());
     expect(await admin.fetchTopicOffsets(source)).toMatchObject([{ partition: 0, high: '0' }]);
   });
+
+  it('names a dead-letter topic that does not exist', async () => {
+    const missing = `dlq.test-missing-${randomUUID().slice(0, 8)}`;
+
+    await expect(runHubDlq('list', missing)).rejects.toMatchObject({
+      code: 'DLQ_NO_TOPIC',
+      message: `No dead-letter topic ${missing}.`,
+    });
+  });
 });
 
 async function committedOffset(kafka: Kafka, group: string, topic: string) {

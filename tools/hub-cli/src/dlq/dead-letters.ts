@@ -1,4 +1,5 @@
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { Admin, Kafka, KafkaMessage } from 'kafkajs';
+import { HubError } from '@hub/errors';
 import { deadLetterHeaders, textHeaders, type TextHeaders } from '@hub/kit';
 
 /** One dead letter, addressed as `<dlq topic>:<partition>:<offset>`. */
@@ -13,7 +14,7 @@ export interface DeadLetter {
 export async function readDeadLetters(kafka: Kafka, topic: string): Promise<DeadLetter[]> {
   const admin = kafka.admin();
   await admin.connect();
-  const ends = await admin.fetchTopicOffsets(topic).finally(() => admin.disconnect());
+  const ends = await offsetsOfExisting(admin, topic).finally(() => admin.disconnect());
   const remaining = new Map(
     ends
       .filter(({ high, low }) => high !== low)
@@ -38,6 +39,13 @@ export async function readDeadLetters(kafka: Kafka, topic: string): Promise<Dead
   });
   await consumer.disconnect();
   return letters;
+}
+
+/** A mistyped topic name gets a plain answer, not kafkajs retrying an unknown partition. */
+async function offsetsOfExisting(admin: Admin, topic: string) {
+  if (!(await admin.listTopics()).includes(topic))
+    throw new HubError('DLQ_NO_TOPIC', `No dead-letter topic ${topic}.`, { retryable: false });
+  return admin.fetchTopicOffsets(topic);
 }
 
 function toDeadLetter(topic: string, partition: number, message: KafkaMessage): DeadLetter {
