@@ -48,4 +48,9 @@ describe('newClusterId', () => {
     expect(Buffer.from(id, 'base64url')).toHaveLength(16);
     expect(newClusterId()).not.toBe(id);
   });
+
+  it('never starts with a dash, which the storage tool would take for an option', () => {
+    const ids = Array.from({ length: 2_000 }, () => newClusterId());
+    expect(ids.filter((id) => id.startsWith('-'))).toEqual([]);
+  });
 });

@@ -11,9 +11,16 @@ import { isPortListening } from './processes.js';
 
 const log4jConfig = join(repoRoot, 'tools/platform/maven/log4j2.properties');
 
-/** A Kafka cluster id is a random UUID in URL-safe base64 without padding (22 characters). */
+/**
+ * A Kafka cluster id is a random UUID in URL-safe base64 without padding (22 characters). Like
+ * Kafka's own Uuid.randomUuid, never one starting with '-': the storage tool's argument parser
+ * would read it as an option.
+ */
 export function newClusterId(): string {
-  return randomBytes(16).toString('base64url');
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 /**
@@ -110,8 +117,7 @@ export function kafkaParts(layout: StackLayout): Part[] {
             'kafka.tools.StorageTool',
             'format',
             '--ignore-formatted',
-            '-t',
-            clusterId(layout),
+            `--cluster-id=${clusterId(layout)}`,
             '-c',
             propertiesFile,
           ],
