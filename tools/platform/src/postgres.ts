@@ -16,7 +16,7 @@ export interface DatabaseChoice {
 }
 
 /** Resolves when a connection to `url` runs a query, rejects with the driver's error otherwise. */
-export async function ping(url: string): Promise<void> {
+async function ping(url: string): Promise<void> {
   const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
   try {
     await client.connect();
