@@ -26,10 +26,11 @@ const route: Route = {
   authorityDvdvId: 'bab:05913000',
   standard: 'XBAU',
   versions: { '2024-01-01': '2.5', '2026-07-01': '2.6' },
-  feeRequired: true,
+  fee: { amount: '250.00', currency: 'EUR' },
   requiredFormFields: [],
   attachmentMediaTypes: [],
 };
+const freeRoute: Route = { ...route, fee: null };
 const application: ApplicationSubmitted = examples['portal/application-submitted'];
 const withFee = { ...application, fee: { amount: '250.00', currency: 'EUR' as const } };
 const withoutFee = { ...application, fee: null };
@@ -69,8 +70,21 @@ describe('case decisions', () => {
     ).toBe(true);
   });
 
+  it('charges the fee of the route, whatever fee the application states or leaves out', () => {
+    for (const stated of [
+      withoutFee,
+      { ...application, fee: { amount: '0.01', currency: 'EUR' as const } },
+    ]) {
+      const decision = onSubmitted(stated, route, settings);
+      const [request] = decision.outgoing;
+      expect(decision.next.state).toBe('AWAITING_PAYMENT');
+      expect(request?.topic).toBe('payment.payment-requested.v1');
+      expect(request?.value).toMatchObject({ amount: { amount: '250.00', currency: 'EUR' } });
+    }
+  });
+
   it('delivers a free application at once, in the XÖV version that applies today', () => {
-    const decision = onSubmitted(withoutFee, route, settings);
+    const decision = onSubmitted(withoutFee, freeRoute, settings);
     const [request] = decision.outgoing;
     expect(decision.next.state).toBe('DELIVERY_REQUESTED');
     expect(request?.topic).toBe('procedure.delivery-requested.v1');
@@ -162,7 +176,7 @@ describe('case decisions', () => {
   });
 
   describe('in the procedure', () => {
-    const delivered: Case = onDelivered(onSubmitted(withoutFee, route, settings).next, {
+    const delivered: Case = onDelivered(onSubmitted(withoutFee, freeRoute, settings).next, {
       applicationId: application.applicationId,
       deliveredAt: now,
       recipientAuthorityId: 'bab:05913000',
@@ -189,7 +203,7 @@ describe('case decisions', () => {
     });
 
     it('alerts the operators when delivery is not confirmed in time', () => {
-      const requested = onSubmitted(withoutFee, route, settings).next;
+      const requested = onSubmitted(withoutFee, freeRoute, settings).next;
       const later = {
         ...settings,
         now: new Date(now.getTime() + settings.transportReportDeadlineMs + 1),

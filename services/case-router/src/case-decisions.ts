@@ -86,7 +86,7 @@ export function onSubmitted(
       note: `no route for ${application.serviceKey}/${application.municipalityKey}`,
     };
   }
-  if (route.feeRequired && application.fee) {
+  if (route.fee) {
     const request: Outgoing = {
       topic: 'payment.payment-requested.v1',
       value: {
@@ -94,7 +94,7 @@ export function onSubmitted(
         // Derived, so a decision taken again after a crash asks for the same payment, not a second one.
         paymentId: outboundId(application.applicationId, 'payment'),
         requestedAt: settings.now,
-        amount: application.fee,
+        amount: route.fee,
         purpose: `Gebühr Antrag ${application.applicationId.slice(0, 8)}`,
         serviceKey: application.serviceKey,
         municipalityKey: application.municipalityKey,

@@ -8,7 +8,7 @@ const dortmundBuildingPermit: Route = {
   authorityDvdvId: 'bab:05913000',
   standard: 'XBAU',
   versions: { '2024-01-01': '2.5', '2026-07-01': '2.6' },
-  feeRequired: true,
+  fee: { amount: '250.00', currency: 'EUR' },
   requiredFormFields: [],
   attachmentMediaTypes: [],
 };

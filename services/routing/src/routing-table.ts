@@ -19,8 +19,21 @@ const route = z
     versions: z
       .record(z.iso.date(), z.string().min(1))
       .refine((v) => Object.keys(v).length > 0, 'needs at least one version'),
-    /** Whether the service charges a fee before the application is delivered. */
-    feeRequired: z.boolean().default(false),
+    /**
+     * The fee charged before the application is delivered; null: free of charge. The hub takes the
+     * amount from here, never from the caller.
+     */
+    fee: z
+      .object({
+        amount: z
+          .string()
+          .regex(/^\d{1,7}\.\d{2}$/, 'must be a decimal with two fraction digits, e.g. "125.00"')
+          .refine((amount) => Number(amount) > 0, 'must be more than 0.00'),
+        currency: z.literal('EUR'),
+      })
+      .strict()
+      .nullable()
+      .default(null),
     /** Form fields the procedure cannot do without (e.g. XBau 0200 needs the parcel), checked at the door. */
     requiredFormFields: z.array(z.string().min(1)).default([]),
     /** Attachment media types the procedure's standard can carry; empty: any. */
