@@ -1,4 +1,5 @@
 import type { TestProject } from 'vitest/node';
+import { applyContracts } from '@hub/hub-cli/apply-contracts';
 import {
   defaultLayout,
   down,
@@ -35,7 +36,10 @@ export default async function setup(
     return undefined;
   }
   try {
-    project.provide('platform', await up(layout));
+    const started = await up(layout);
+    // As `npm start` does: the catalogue's topic configs and BACKWARD_TRANSITIVE subjects.
+    await applyContracts(started);
+    project.provide('platform', started);
   } catch (error) {
     await down(layout);
     throw error;

@@ -2,11 +2,12 @@
  * `npm start`: brings the local platform up, creates the catalogue's topics, starts the simulators
  * and every service that has a `serve` script, prints where to look, and on Ctrl-C stops it all.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defaultLayout, down, up } from '@hub/platform';
+import { applyContracts, applyReport } from '@hub/hub-cli/apply-contracts';
 import { localProcesses } from './local-processes.js';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,13 +40,15 @@ async function stopChild(child: ChildProcess): Promise<void> {
 const layout = defaultLayout();
 console.log('Bringing the local platform up (Kafka, schema registry, Zipkin, PostgreSQL)...');
 const endpoints = await up(layout);
-const topics = spawnSync(process.execPath, [tsx, 'tools/hub-cli/src/main.ts', 'topics', 'apply'], {
-  cwd: repoRoot,
-  env: { ...process.env, ...endpoints },
-  stdio: 'inherit',
-});
-if (topics.status !== 0)
-  console.error('Creating the topics reported a problem (see above); continuing.');
+console.log(
+  'Creating the topics of the catalogue and registering every schema (BACKWARD_TRANSITIVE)...',
+);
+const applied = await applyContracts(endpoints);
+const drift = applyReport(applied.drifts).filter((line) => line.startsWith('DRIFT'));
+for (const line of drift) console.error(line);
+console.log(
+  `${applied.drifts.length} topics as the catalogue says${drift.length > 0 ? ` except ${drift.length} (see above)` : ''}, ${applied.registrations.length} schemas registered.`,
+);
 
 const processes = localProcesses(endpoints, servableServices());
 const children: ChildProcess[] = processes.map((local) =>
