@@ -4,7 +4,9 @@
 import { parseArgs } from 'node:util';
 import { defaultLayout } from './layout.js';
 import { PlatformError } from './platform-error.js';
-import { down, status, up } from './stack.js';
+import { hubProcessStatus } from './hub-processes.js';
+import { databaseAnswers } from './postgres.js';
+import { down, runningEndpoints, status, up } from './stack.js';
 
 const usage = 'usage: npm run platform -- up [--nodes 1|3] | down | status';
 
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
     }
     case 'status': {
       const parts = await status(layout);
+      const database = runningEndpoints(layout)?.DATABASE_URL;
+      const hubProcesses = await hubProcessStatus(layout);
       printTable([
         ['PART', 'STATE', 'ADDRESS', 'PID'],
         ...parts.map((part) => [
@@ -53,6 +57,22 @@ async function main(): Promise<void> {
           part.pid === undefined ? 'stopped' : part.ready ? 'ready' : 'starting',
           part.address,
           String(part.pid ?? '-'),
+        ]),
+        ...(database
+          ? [
+              [
+                'postgres',
+                (await databaseAnswers(database)) ? 'ready' : 'not answering',
+                database,
+                '-',
+              ],
+            ]
+          : []),
+        ...hubProcesses.map((hubProcess) => [
+          hubProcess.name,
+          !hubProcess.running ? 'stopped' : hubProcess.ready ? 'ready' : 'not ready',
+          hubProcess.readyUrl,
+          String(hubProcess.pid),
         ]),
       ]);
       return;

@@ -2,11 +2,16 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync
 import { join } from 'node:path';
 import { ensureArtifacts } from './artifacts.js';
 import { eventually } from '@hub/polling';
-import { clusterIsReady, kafkaParts } from './kafka.js';
+import { clusterIsReady, coordinatorsAreReady, kafkaParts } from './kafka.js';
 import { bootstrapServers, registryUrl, stackTag, zipkinUrl, type StackLayout } from './layout.js';
 import type { Part } from './part.js';
 import { PlatformError } from './platform-error.js';
-import { chooseDatabase, embeddedPostgresPart, type DatabaseChoice } from './postgres.js';
+import {
+  chooseDatabase,
+  dropHubDatabase,
+  embeddedPostgresPart,
+  type DatabaseChoice,
+} from './postgres.js';
 import { requireJava17 } from './prerequisites.js';
 import {
   isPortListening,
@@ -147,6 +152,10 @@ export async function up(layout: StackLayout, options: UpOptions = {}): Promise<
     timeoutMs: readyTimeoutMs,
     what: `all ${layout.nodes} Kafka broker(s) to register at ${brokers}`,
   });
+  await eventually(async () => ((await coordinatorsAreReady(brokers)) ? true : undefined), {
+    timeoutMs: readyTimeoutMs,
+    what: `the group and producer-id coordinators at ${brokers}`,
+  });
 
   const endpoints: PlatformEndpoints = {
     KAFKA_BROKERS: brokers,
@@ -166,8 +175,8 @@ export async function up(layout: StackLayout, options: UpOptions = {}): Promise<
 
 /**
  * Stops every process of the stack, including ones whose part is no longer configured, and drops
- * Kafka's data: the registry keeps schemas in memory, so old records would carry schema ids that a
- * fresh registry no longer knows.
+ * Kafka's data (the registry keeps schemas in memory, so old records would carry schema ids that a
+ * fresh registry no longer knows) and with it this stack's database, whose rows refer to them.
  */
 export async function down(layout: StackLayout): Promise<string[]> {
   const runDir = join(layout.home, 'run');
@@ -188,6 +197,7 @@ export async function down(layout: StackLayout): Promise<string[]> {
     stopped.push(...results.filter((name): name is string => name !== undefined));
   }
   rmSync(join(layout.home, 'kafka'), { recursive: true, force: true });
+  if (await dropHubDatabase(layout)) stopped.push('database');
   rmSync(envFile(layout), { force: true });
   rmSync(stateFile(layout), { force: true });
   return stopped;
