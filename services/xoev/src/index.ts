@@ -21,6 +21,12 @@ export { classifyXtaError } from './xta/classify-xta-error.js';
 export { validateXtaEnvelope, type XtaEnvelopeValidation } from './xta/validate-xta-envelope.js';
 export { xtaNamespaces } from './xta/xta-namespaces.js';
 export {
+  readSoapEnvelopeOutline,
+  type HeaderBlock,
+  type SoapEnvelopeOutline,
+} from './xta/soap-envelope-outline.js';
+export { messageMetaData } from './xta/xta-headers.js';
+export {
   xtaWsdlPath,
   type XtaClientOptions,
   type XtaRouting,
