@@ -134,7 +134,7 @@ export async function dispatchSoap(
   const { root } = await parseXml(requestXml);
   const header = first(root.Header);
   const action = text(header, 'Action') ?? '';
-  const relatesTo = text(header, 'MessageID') ?? undefined;
+  const relatesTo = text(header, 'MessageID');
   const operation = operations[action.split('/').pop() ?? ''];
   const call: Call = {
     ...context,
