@@ -18,6 +18,14 @@ export {
 export { XoevValidator, type XoevValidatorOptions } from './validate/xoev-validator.js';
 export { XtaClient } from './xta/xta-client.js';
 export { classifyXtaError } from './xta/classify-xta-error.js';
+export { validateXtaEnvelope, type XtaEnvelopeValidation } from './xta/validate-xta-envelope.js';
+export { xtaNamespaces } from './xta/xta-namespaces.js';
+export {
+  readSoapEnvelopeOutline,
+  type HeaderBlock,
+  type SoapEnvelopeOutline,
+} from './xta/soap-envelope-outline.js';
+export { messageMetaData } from './xta/xta-headers.js';
 export {
   xtaWsdlPath,
   type XtaClientOptions,
