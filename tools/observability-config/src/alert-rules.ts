@@ -1,5 +1,5 @@
 import { deadLetterTopic, eventTopics, type TopicSpec } from '@hub/contracts';
-import { metrics, serviceOfGroup, thresholds } from './metric-catalogue.js';
+import { isScraped, metrics, serviceOfGroup, thresholds } from './metric-catalogue.js';
 import { serviceJob } from './prometheus-config.js';
 import type { YamlMap } from './yaml.js';
 
@@ -14,9 +14,11 @@ export interface AlertRule extends YamlMap {
 
 const runbook = (alert: string) => `docs/operations.md#${alert.toLowerCase()}`;
 
-/** Every consumer group of the catalogue, once. */
+/** Every consumer group of the catalogue whose service is scraped, once. */
 export function consumerGroups(catalogue: readonly TopicSpec[] = eventTopics): string[] {
-  return [...new Set(catalogue.flatMap((topic) => topic.consumers))].sort();
+  return [...new Set(catalogue.flatMap((topic) => topic.consumers))]
+    .filter((group) => isScraped(serviceOfGroup(group)))
+    .sort();
 }
 
 /**

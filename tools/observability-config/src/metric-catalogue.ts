@@ -18,10 +18,28 @@ export interface AnnouncedMetric {
   readonly reason: string;
 }
 
-/** Every service that runs consumer groups registers the kit's delivery metrics. */
+/**
+ * Services of `npm start` that serve no `/metrics` yet: not scraped, no rules for their groups,
+ * listed in docs/operations.md. The inventory test fails once one of them serves metrics.
+ */
+export const unscrapedServices: readonly { service: string; reason: string }[] = [
+  {
+    service: 'portal-gateway',
+    reason:
+      'its DeliveryEngine registers the kit metrics, but no ops server serves them (HTTP_PORT is never opened)',
+  },
+];
+
+export function isScraped(service: string): boolean {
+  return !unscrapedServices.some((unscraped) => unscraped.service === service);
+}
+
+/** The services whose `/metrics` lists the kit's delivery metrics: they run consumer groups. */
 export const consumingServices = [
   ...new Set(eventTopics.flatMap((topic) => topic.consumers.map(serviceOfGroup))),
-].sort();
+]
+  .filter(isScraped)
+  .sort();
 
 /** Consumer groups are `<service>.<handler>` (see TopicSpec.consumers). */
 export function serviceOfGroup(group: string): string {

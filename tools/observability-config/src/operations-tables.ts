@@ -1,5 +1,5 @@
 import type { AlertRule } from './alert-rules.js';
-import { announcedMetrics } from './metric-catalogue.js';
+import { announcedMetrics, unscrapedServices } from './metric-catalogue.js';
 import type { ScrapeTarget } from './scrape-targets.js';
 
 /**
@@ -13,6 +13,10 @@ export function operationsTables(targets: readonly ScrapeTarget[], rules: readon
     '| service | scraped at |',
     '|---|---|',
     ...targets.map((target) => `| ${target.service} | \`127.0.0.1:${target.port}/metrics\` |`),
+    '',
+    '| service not scraped | why |',
+    '|---|---|',
+    ...unscrapedServices.map((unscraped) => `| ${unscraped.service} | ${unscraped.reason} |`),
     '',
     '| alert | severity | fires when (first instance) | for | instances |',
     '|---|---|---|---|---|',

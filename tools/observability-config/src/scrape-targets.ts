@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { localProcesses } from '@hub/start/local-processes';
+import { isScraped } from './metric-catalogue.js';
 import { repositoryRoot } from './repository-root.js';
 
 /** One service's ops endpoint (/health, /metrics) as `npm start` runs it. */
@@ -29,11 +30,11 @@ export function opsPortVariable(env: Record<string, string>): 'OPS_PORT' | 'HTTP
   return env.OPS_PORT === undefined ? 'HTTP_PORT' : 'OPS_PORT';
 }
 
-/** The ops port of every service of the local hub, taken from `npm start`'s own assignment. */
+/** The ops port of every scraped service of the local hub, from `npm start`'s own assignment. */
 export function localScrapeTargets(services = servableServices()): ScrapeTarget[] {
   const unused = { KAFKA_BROKERS: '', SCHEMA_REGISTRY_URL: '', ZIPKIN_URL: '', DATABASE_URL: '' };
   return localProcesses(unused, services)
-    .filter((local) => services.includes(local.name))
+    .filter((local) => services.includes(local.name) && isScraped(local.name))
     .map((local) => ({
       service: local.name,
       port: Number(local.env[opsPortVariable(local.env)]),
