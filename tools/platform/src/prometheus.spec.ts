@@ -10,7 +10,7 @@ describe('how the stack runs Prometheus', () => {
     expect(args).toContain('--web.listen-address=127.0.0.1:19090');
   });
 
-  it('given a layout, then its data lives in the stack home, dropped with it', () => {
+  it('given a layout, then its data lives in the stack home, not in a shared place', () => {
     expect(args).toContain('--storage.tsdb.path=/tmp/stack-a/prometheus');
   });
 
