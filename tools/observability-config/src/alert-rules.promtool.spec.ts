@@ -22,6 +22,12 @@ describe.skipIf(!hasPromtool)('the generated Prometheus files, checked by promto
     expect(check.status, check.output).toBe(0);
   });
 
+  it('given the generated alert rules, when checked, then every rule parses', () => {
+    const check = promtool('check', 'rules', 'alert-rules.yml');
+    expect(check.output).toMatch(/SUCCESS: \d+ rules found/);
+    expect(check.status, check.output).toBe(0);
+  });
+
   it('given the alert rules and synthetic series, when tested, then each alert fires exactly where expected', () => {
     const test = promtool('test', 'rules', 'alert-rules.test.yml');
     expect(test.status, test.output).toBe(0);
