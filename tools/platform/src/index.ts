@@ -1,5 +1,5 @@
 export { eventually, type EventuallyOptions } from '@hub/polling';
-export { defaultLayout, type StackLayout } from './layout.js';
+export { defaultLayout, prometheusUrl, type StackLayout } from './layout.js';
 export {
   answersReady,
   forgetHubProcesses,
@@ -9,6 +9,7 @@ export {
 } from './hub-processes.js';
 export { kafkaAdmin } from './kafka.js';
 export { PlatformError } from './platform-error.js';
+export { prometheusArgs } from './prometheus.js';
 export {
   down,
   runningEndpoints,

@@ -13,6 +13,7 @@ import {
   type DatabaseChoice,
 } from './postgres.js';
 import { requireJava17 } from './prerequisites.js';
+import { prometheusPart, requirePrometheus } from './prometheus.js';
 import {
   isPortListening,
   logFile,
@@ -62,19 +63,29 @@ export function recordedNodes(layout: StackLayout): number | undefined {
 export interface UpOptions {
   /** Start only the Kafka nodes (fault tests of the cluster itself). */
   readonly kafkaOnly?: boolean;
+  /** Also start Prometheus with the generated config (see docs/operations.md). */
+  readonly withPrometheus?: boolean;
 }
 
-function partsOf(layout: StackLayout, database: DatabaseChoice | undefined): Part[] {
+/** The parts to start (choices given) or to report (choices undefined: the optional ones running). */
+function partsOf(
+  layout: StackLayout,
+  database: DatabaseChoice | undefined,
+  withPrometheus?: boolean,
+): Part[] {
   const embeddedPostgres = embeddedPostgresPart(layout);
   const useEmbedded =
     database === undefined
       ? runningPid(managed(layout, embeddedPostgres)) !== undefined
       : database.source === 'embedded (PGlite)';
+  const prometheus = prometheusPart(layout);
+  const usePrometheus = withPrometheus ?? runningPid(managed(layout, prometheus)) !== undefined;
   return [
     ...kafkaParts(layout),
     registryPart(layout),
     zipkinPart(layout),
     ...(useEmbedded ? [embeddedPostgres] : []),
+    ...(usePrometheus ? [prometheus] : []),
   ];
 }
 
@@ -128,6 +139,7 @@ async function waitUntilReady(layout: StackLayout, part: Part): Promise<void> {
 /** Starts every part that is not running and waits until all of them are usable. Idempotent. */
 export async function up(layout: StackLayout, options: UpOptions = {}): Promise<PlatformEndpoints> {
   requireJava17();
+  if (options.withPrometheus) requirePrometheus();
   const recorded = recordedNodes(layout);
   const anyRunning = (await status(layout)).some((part) => part.pid !== undefined);
   if (anyRunning && recorded !== undefined && recorded !== layout.nodes) {
@@ -141,7 +153,7 @@ export async function up(layout: StackLayout, options: UpOptions = {}): Promise<
 
   const artifacts = ensureArtifacts(layout);
   const database = await chooseDatabase(layout);
-  const parts = partsOf(layout, database).filter(
+  const parts = partsOf(layout, database, options.withPrometheus ?? false).filter(
     (part) => !options.kafkaOnly || part.name.startsWith('kafka-'),
   );
   for (const part of parts) await startPart(layout, part, artifacts);
