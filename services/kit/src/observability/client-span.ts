@@ -16,9 +16,10 @@ export interface OutboundCall {
 /**
  * Runs `send` in a CLIENT span that names the target (host, port, path without query) and the
  * outcome (HTTP status, or the error's code), never payload or personal data. `send` gets the W3C
- * trace headers to put on the request, so the outside system can continue the trace.
+ * trace headers to put on the request, so the outside system can continue the trace. A result
+ * with a numeric `status` is taken as the HTTP reply.
  */
-export async function inClientSpan<T extends { readonly status?: number }>(
+export async function inClientSpan<T>(
   call: OutboundCall,
   send: (traceHeaders: Record<string, string>) => Promise<T>,
 ): Promise<T> {
@@ -36,9 +37,10 @@ export async function inClientSpan<T extends { readonly status?: number }>(
       const headers: Record<string, string> = {};
       propagation.inject(context.active(), headers);
       const result = await send(headers);
-      if (result.status !== undefined) {
-        span.setAttribute('http.response.status_code', result.status);
-        if (result.status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      const status = httpStatusOf(result);
+      if (status !== undefined) {
+        span.setAttribute('http.response.status_code', status);
+        if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       }
       return result;
     } catch (error) {
@@ -50,4 +52,9 @@ export async function inClientSpan<T extends { readonly status?: number }>(
       span.end();
     }
   });
+}
+
+function httpStatusOf(result: unknown): number | undefined {
+  if (typeof result !== 'object' || result === null || !('status' in result)) return undefined;
+  return typeof result.status === 'number' ? result.status : undefined;
 }

@@ -1,4 +1,5 @@
 import { createClientAsync, type Client } from 'soap';
+import { inClientSpan } from '@hub/kit';
 import { parseXml, type XmlObject } from '../xml/parse-xml.js';
 import { xoevError } from '../xoev-error.js';
 import { classifyXtaError } from './classify-xta-error.js';
@@ -24,7 +25,12 @@ import {
 type Port = 'SendXtaPort' | 'MsgBoxPort' | 'ManagementPort';
 const osciMessageTypes = 'http://www.osci.eu/ws/2008/05/transport/urn/messageTypes';
 type SoapCallback = (error: unknown, result: unknown, rawResponse: string) => void;
-type SoapMethod = (args: object, callback: SoapCallback, options: object) => void;
+type SoapMethod = (
+  args: object,
+  callback: SoapCallback,
+  options: object,
+  extraHttpHeaders: Record<string, string>,
+) => void;
 
 /** One call: the body and the SOAP headers that belong to exactly this call. */
 interface CallArgs {
@@ -167,16 +173,23 @@ export class XtaClient {
       addressingHeaders(fullAction, this.options.endpoint) + extraHeaders,
     );
     const method = this.method(port, operation);
-    const rawResponse = await new Promise<string>((resolve, reject) => {
-      method(
-        args,
-        (error, _result, raw) => {
-          if (error) reject(classifyXtaError(operation, error));
-          else resolve(raw);
-        },
-        { timeout: this.options.timeoutMs },
-      );
-    });
+    const url = new URL(this.options.endpoint);
+    const call = { operation, url, method: 'POST' as const, protocol: 'soap' as const };
+    const { rawResponse } = await inClientSpan(
+      call,
+      (traceHeaders) =>
+        new Promise<{ rawResponse: string }>((resolve, reject) => {
+          method(
+            args,
+            (error, _result, raw) => {
+              if (error) reject(classifyXtaError(operation, error));
+              else resolve({ rawResponse: raw });
+            },
+            { timeout: this.options.timeoutMs },
+            traceHeaders,
+          );
+        }),
+    );
     return (await parseXml(rawResponse)).root;
   }
 
