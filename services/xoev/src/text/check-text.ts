@@ -8,7 +8,8 @@ export type TextViolation =
   | { readonly kind: 'not-xml'; readonly codePoints: readonly string[] }
   | { readonly kind: 'outside-type'; readonly type: string; readonly codePoints: readonly string[] }
   | { readonly kind: 'too-long'; readonly type: string; readonly maxLength: number }
-  | { readonly kind: 'too-short'; readonly type: string; readonly minLength: number };
+  | { readonly kind: 'too-short'; readonly type: string; readonly minLength: number }
+  | { readonly kind: 'not-in-list'; readonly type: string; readonly allowed: readonly string[] };
 
 export interface TextRule {
   /** A single-line field (a name, an address line): tab, CR and LF are refused. */
@@ -49,6 +50,8 @@ export function checkText(value: string, rule: TextRule): TextViolation | undefi
         codePoints: offending(value, (char) => matchesAll(char, type)),
       };
     }
+    if (type.enumeration && !type.enumeration.includes(value))
+      return { kind: 'not-in-list', type: type.name, allowed: type.enumeration };
     if (type.maxLength !== undefined && length > type.maxLength)
       return { kind: 'too-long', type: type.name, maxLength: type.maxLength };
     if (type.minLength !== undefined && length < type.minLength)

@@ -61,7 +61,12 @@ export const xbau0200TextFields: readonly XbauTextField[] = [
   },
   formText('bauvorhaben.bezeichnung', 'xbau:bauvorhaben/xbau:bezeichnungDesBauvorhabens'),
   formText('bauvorhaben.beschreibung', 'xbau:bauvorhaben/xbau:weitereAngaben', false),
-  formToken('bauvorhaben.massnahme', 'xbau:gegenstand/xbau:artDerMassnahme/code'),
+  {
+    at: { formField: 'bauvorhaben.massnahme' },
+    element: 'xbau:gegenstand/xbau:artDerMassnahme/code',
+    singleLine: true,
+    types: both('xbau:Codelist.BaumassnahmeArt'),
+  },
   formToken('baugrundstueck.gemarkung', `${parcel}/gemarkung/nummer`),
   formToken('baugrundstueck.flur', `${parcel}/flur`),
   formToken('baugrundstueck.flurstueck.zaehler', `${parcel}/zaehler`),

@@ -1,3 +1,4 @@
+import { absoluteUri } from './any-uri.js';
 import { checkText, type TextViolation } from './check-text.js';
 import { xbau0200TextFields, type XbauTextField } from './xbau-0200-text-fields.js';
 import type { XbauTextTypes, XbauTextVersion } from './xbau-text-types.js';
@@ -65,6 +66,7 @@ export function xbau0200MisfitTexts(
   for (const field of xbau0200TextFields) {
     const named = versions.flatMap((version) =>
       field.types[version].flatMap((type) => {
+        if (type === 'xs:anyURI') return [absoluteUri];
         const known = types.get(`${version} ${type}`);
         return known ? [known] : [];
       }),

@@ -12,8 +12,10 @@ describe('XBau text types read from the official XSDs', () => {
     expect([...types.keys()].sort()).toEqual([
       '2.5 din91379:datatypeC',
       '2.5 din91379:datatypeD',
+      '2.5 xbau:Codelist.BaumassnahmeArt',
       '2.6 din91379:datatypeC',
       '2.6 din91379:datatypeD',
+      '2.6 xbau:Codelist.BaumassnahmeArt',
       '2.6 xbauk:Dateiname',
     ]);
   });
@@ -52,6 +54,10 @@ describe('XBau text types read from the official XSDs', () => {
     expect(checkText('Lageplan [2] (neu).png', rule)).toBeUndefined();
     expect(checkText('../etc/passwd', rule)).toMatchObject({ kind: 'outside-type' });
     expect(checkText('lageplan', rule)).toMatchObject({ kind: 'outside-type' });
+  });
+
+  it('reads a code list inlined as enumeration facets', () => {
+    expect(types.get('2.5 xbau:Codelist.BaumassnahmeArt')?.enumeration).toContain('10');
   });
 });
 

@@ -6,7 +6,8 @@ import { readXsdStringType, type XsdStringType } from './xsd-string-type.js';
 export type XbauTextVersion = '2.5' | '2.6';
 
 /** Named string types that elements of the 0200 declare; XML-only built-ins need no facets. */
-export type XbauNamedTextType = 'din91379:datatypeC' | 'din91379:datatypeD' | 'xbauk:Dateiname';
+export type XbauNamedTextType =
+  'din91379:datatypeC' | 'din91379:datatypeD' | 'xbauk:Dateiname' | 'xbau:Codelist.BaumassnahmeArt';
 export type XbauTextType = XbauNamedTextType | 'xs:token' | 'xs:anyURI' | 'xs:string';
 
 /** Where each named type is declared in a release's XSD folder (contracts/xoev/xbau/<v>/xsd/). */
@@ -16,11 +17,13 @@ const declarations: Readonly<
   '2.5': {
     'din91379:datatypeC': { file: 'din-norm-91379-datatypes.xsd', type: 'datatypeC' },
     'din91379:datatypeD': { file: 'din-norm-91379-datatypes.xsd', type: 'datatypeD' },
+    'xbau:Codelist.BaumassnahmeArt': { file: 'xbau-codes.xsd', type: 'Codelist.BaumassnahmeArt' },
   },
   '2.6': {
     'din91379:datatypeC': { file: 'din-norm-91379-datatypes.xsd', type: 'datatypeC' },
     'din91379:datatypeD': { file: 'din-norm-91379-datatypes.xsd', type: 'datatypeD' },
     'xbauk:Dateiname': { file: 'xbau-kernmodul-basisdatentypen.xsd', type: 'Dateiname' },
+    'xbau:Codelist.BaumassnahmeArt': { file: 'xbau-codes.xsd', type: 'Codelist.BaumassnahmeArt' },
   },
 };
 

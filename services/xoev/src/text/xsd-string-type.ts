@@ -11,6 +11,8 @@ export interface XsdStringType {
   readonly patterns: readonly (readonly RegExp[])[];
   readonly minLength?: number;
   readonly maxLength?: number;
+  /** A code list inlined as enumeration facets: the value must be one of them. */
+  readonly enumeration?: readonly string[];
 }
 
 const xs = { xs: 'http://www.w3.org/2001/XMLSchema' };
@@ -33,6 +35,7 @@ export function readXsdStringType(xsdPath: string, typeName: string, name: strin
     const patterns: RegExp[][] = [];
     const minLengths: number[] = [];
     const maxLengths: number[] = [];
+    const enumerations: string[][] = [];
     for (let local: string | undefined = typeName; local !== undefined;) {
       const restriction: XmlNode | null = document.get(
         `/xs:schema/xs:simpleType[@name='${local}']/xs:restriction`,
@@ -49,6 +52,8 @@ export function readXsdStringType(xsdPath: string, typeName: string, name: strin
       if (stepPatterns.length > 0) patterns.push(stepPatterns);
       minLengths.push(...facet(restriction, 'minLength').map(Number));
       maxLengths.push(...facet(restriction, 'maxLength').map(Number));
+      const values = facet(restriction, 'enumeration');
+      if (values.length > 0) enumerations.push(values);
       const base: string = restriction.attr('base')?.value ?? 'xs:string';
       local = base.startsWith('xs:') ? undefined : base.replace(/^.*:/, '');
     }
@@ -57,6 +62,8 @@ export function readXsdStringType(xsdPath: string, typeName: string, name: strin
       patterns,
       ...(minLengths.length > 0 ? { minLength: Math.max(...minLengths) } : {}),
       ...(maxLengths.length > 0 ? { maxLength: Math.min(...maxLengths) } : {}),
+      // The most derived step's enumeration is the narrowest (a restriction only removes values).
+      ...(enumerations[0] ? { enumeration: enumerations[0] } : {}),
     };
   } finally {
     document.dispose();
