@@ -172,6 +172,25 @@ const hostileTexts: BadRequest[] = [
   ),
   undeliverable('a fee for a free route', (a) => (a.municipalityKey = '05315000'), '/fee'),
   {
+    name: 'NUL in the citizen account of a client-only token (would break the database)',
+    request: async (u) => ({
+      body: JSON.stringify(withChange((a) => (a.citizenAccountRef = 'postbox-\u0000-1234'))),
+      headers: { 'content-type': json, authorization: `Bearer ${await u.idp.token()}` },
+    }),
+    status: 400,
+    path: '/citizenAccountRef',
+  },
+  {
+    name: 'a control character in the form id',
+    request: (u) =>
+      asCitizen(
+        u,
+        withChange((a) => (a.formId = 'bauantrag\u0000')),
+      ),
+    status: 400,
+    path: '/formId',
+  },
+  {
     name: 'a name longer than the contract allows',
     request: (u) =>
       asCitizen(
