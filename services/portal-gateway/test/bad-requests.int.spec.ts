@@ -190,6 +190,17 @@ const hostileTexts: BadRequest[] = [
     status: 400,
     path: '/formId',
   },
+  undeliverable('no attachment (XBau needs one)', (a) => (a.attachments = []), '/attachments'),
+  undeliverable(
+    'zero buildings',
+    formValue('bauvorhaben.anzahlGebaeude', 0),
+    '/formFields/6/value',
+  ),
+  undeliverable(
+    '1.5 buildings',
+    formValue('bauvorhaben.anzahlGebaeude', '1.5'),
+    '/formFields/6/value',
+  ),
   {
     name: 'a name longer than the contract allows',
     request: (u) =>

@@ -7,6 +7,7 @@ import { feeMismatch } from '../door/fee-mismatch.js';
 import { normaliseTexts } from '../door/normalise-texts.js';
 import { procedureGaps } from '../door/procedure-gaps.js';
 import { textMisfits } from '../door/text-misfits.js';
+import { xbau0200Needs } from '../door/xbau-0200-needs.js';
 import { fieldErrors, problem, ProblemResponse } from '../http/problem.js';
 import {
   submitApplicationRequest,
@@ -121,6 +122,7 @@ export class SubmitApplication {
       ...procedureGaps(application, route),
       ...feeMismatch(application, route),
       ...attachmentRefusals(application, this.door.attachmentOrigins),
+      ...xbau0200Needs(application),
       ...textMisfits(application, route, this.door.textTypes),
     ];
     if (refusals.length > 0) {
