@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { RoutingTable } from '@hub/routing';
-import type { XbauTextTypes } from '@hub/xoev';
-import { attachmentRefusals } from '../door/attachment-refusals.js';
-import { feeMismatch } from '../door/fee-mismatch.js';
+import { doorRefusals, type DoorRules } from '../door/door-refusals.js';
 import { normaliseTexts } from '../door/normalise-texts.js';
-import { procedureGaps } from '../door/procedure-gaps.js';
-import { textMisfits } from '../door/text-misfits.js';
-import { xbau0200Needs } from '../door/xbau-0200-needs.js';
 import { fieldErrors, problem, ProblemResponse } from '../http/problem.js';
 import {
   submitApplicationRequest,
@@ -20,6 +15,11 @@ import {
   type StoredResponse,
 } from '../idempotency/idempotency-store.js';
 import type { ApplicationRegistry } from './application-registry.js';
+import {
+  applicationIdReused,
+  clientApplicationIdKey,
+  idempotencyKeyReused,
+} from './reuse-conflicts.js';
 
 /** Publishes the submitted application to `portal.application-submitted.v1`; resolves once acks=all. */
 export interface SubmittedApplicationPublisher {
@@ -40,37 +40,6 @@ export interface SubmitApplicationInput {
 
 /** Namespace of application ids derived from a portal client's idempotency key (UUIDv5). */
 const applicationIdNamespace = '6f1c2a4e-5b0d-4c8e-9a57-3d2f1e0b7c64';
-
-/** A portal's own application id, claimed like an Idempotency-Key (a space no header key has). */
-const clientApplicationIdKey = (applicationId: string) => `applicationId ${applicationId}`;
-
-const idempotencyKeyReused = () =>
-  problem(
-    409,
-    'Idempotency Key Reused',
-    'This Idempotency-Key was already used with a different request body.',
-  );
-const applicationIdReused = () =>
-  problem(
-    409,
-    'Application Id Reused',
-    'This applicationId was already used for another application or citizen; the hub assigns the id (see the response).',
-    [
-      {
-        path: '/applicationId',
-        reason: 'was already used for another application or citizen',
-        reasonDe: 'wurde bereits für einen anderen Antrag oder eine andere Person verwendet',
-      },
-    ],
-  );
-
-/** What the door checks beyond the request schema, read once at start-up. */
-export interface DoorRules {
-  /** XBau string types from the official XSDs (`loadXbauTextTypes`). */
-  readonly textTypes: XbauTextTypes;
-  /** `scheme://host` of the document stores attachments may be fetched from. */
-  readonly attachmentOrigins: ReadonlySet<string>;
-}
 
 /**
  * POST /v1/applications: validate, check the route exists, publish once per idempotency key, and
@@ -118,13 +87,7 @@ export class SubmitApplication {
         [{ path: '/serviceKey', reason: 'is not offered in this municipality' }],
       );
     }
-    const refusals = [
-      ...procedureGaps(application, route),
-      ...feeMismatch(application, route),
-      ...attachmentRefusals(application, this.door.attachmentOrigins),
-      ...xbau0200Needs(application),
-      ...textMisfits(application, route, this.door.textTypes),
-    ];
+    const refusals = doorRefusals(application, route, this.door);
     if (refusals.length > 0) {
       return problem(
         422,
