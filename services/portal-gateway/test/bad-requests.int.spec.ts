@@ -226,6 +226,24 @@ const hostileTexts: BadRequest[] = [
     detail: 'UTF-8',
   },
   {
+    name: 'charset=utf-16le (body-parser would decode any utf-*)',
+    request: async (u) => {
+      const { headers } = await asCitizen(
+        u,
+        {},
+        {
+          'content-type': 'application/json; charset=utf-16le',
+        },
+      );
+      return {
+        body: new Uint8Array(Buffer.from(JSON.stringify(validApplication()), 'utf16le')),
+        headers,
+      };
+    },
+    status: 415,
+    detail: 'UTF-8',
+  },
+  {
     name: 'invalid UTF-8 bytes in a name',
     request: async (u) => {
       const { headers } = await asCitizen(u, {});
