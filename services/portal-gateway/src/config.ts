@@ -55,7 +55,10 @@ export const gatewayConfigSchema = kitConfigSchema
       ),
     ATTACHMENT_URI_ORIGINS: z
       .string()
-      .min(1)
+      .regex(
+        /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s,]+\/?\s*(,\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s,]+\/?\s*)*$/i,
+        'must be comma-separated scheme://host[:port] origins, e.g. https://dms.stadt.example',
+      )
       .default('dms://uploads')
       .describe(
         'Comma-separated `scheme://host` of the document stores attachment `storageUri`s may point into; everything else (file:, metadata and internal hosts) is refused.',

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { gatewayConfigSchema } from './config.js';
+
+const required = { JWKS_FILE: '/etc/hub/jwks.json' };
+
+describe('gateway configuration', () => {
+  it('defaults to a one-hour token lifetime and the portal document store', () => {
+    const config = gatewayConfigSchema.parse(required);
+    expect(config.MAX_TOKEN_LIFETIME_SECONDS).toBe(3600);
+    expect(config.ATTACHMENT_URI_ORIGINS).toBe('dms://uploads');
+  });
+
+  it.each(['https://dms.stadt.example', 'dms://uploads/, https://dms.stadt.example:8443'])(
+    'accepts the attachment origins %j',
+    (origins) => {
+      expect(
+        gatewayConfigSchema.safeParse({ ...required, ATTACHMENT_URI_ORIGINS: origins }).success,
+      ).toBe(true);
+    },
+  );
+
+  it.each(['https://dms.stadt.example/uploads', 'dms.stadt.example', 'https://u@dms.example', ''])(
+    'refuses the attachment origins %j, naming the variable',
+    (origins) => {
+      const result = gatewayConfigSchema.safeParse({
+        ...required,
+        ATTACHMENT_URI_ORIGINS: origins,
+      });
+      expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+        'ATTACHMENT_URI_ORIGINS',
+      ]);
+    },
+  );
+});
