@@ -55,6 +55,8 @@ export function toStatusReported(reply: ParsedXml, texts: StatusTexts): ReplyOut
     caseNumber: vorgang,
     nachrichtenUUID,
     standardVersion,
+    // Filled from the XÖV head by the reply work (issue 10); until then the router refuses it.
+    authorityId: null,
   };
   switch (kind) {
     case '1120':
