@@ -45,6 +45,7 @@ describe('the citizen timeline', () => {
       actionRequired: state === 'ACTION_REQUIRED',
       actionText: null,
       caseNumber: null,
+      sequence: 0,
     };
     const value = await serde.encode(
       `${topic}-value`,
