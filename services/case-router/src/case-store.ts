@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { schemaType, type ApplicationSubmitted } from '@hub/contracts';
 import type { Route } from '@hub/routing';
-import type { Case, CaseState, DeadlineKind } from './case.js';
+import type { Case, CaseState, DeadlineKind, SettledPayment } from './case.js';
 
 const applicationType = schemaType('portal/application-submitted');
 
@@ -14,6 +14,10 @@ interface CaseRow {
   deadline_at: Date | null;
   last_procedure_status_at: Date | null;
   case_number: string | null;
+  settled_payment: SettledPayment | null;
+  delivered_at: Date | null;
+  citizen_state: Case['citizenState'];
+  citizen_sequence: number;
 }
 
 function fromRow(row: CaseRow): Case {
@@ -28,6 +32,10 @@ function fromRow(row: CaseRow): Case {
         : null,
     lastProcedureStatusAt: row.last_procedure_status_at,
     caseNumber: row.case_number,
+    settledPayment: row.settled_payment,
+    deliveredAt: row.delivered_at,
+    citizenState: row.citizen_state,
+    citizenSequence: row.citizen_sequence,
   };
 }
 
@@ -61,7 +69,18 @@ export class CaseStore {
         note text not null,
         recorded_at timestamptz not null default now(),
         primary key (application_id, seq)
-      )`);
+      );
+      alter table case_router_cases
+        add column if not exists settled_payment jsonb,
+        add column if not exists delivered_at timestamptz,
+        add column if not exists citizen_state text,
+        add column if not exists citizen_sequence integer not null default 0,
+        add column if not exists state_since timestamptz not null default now(),
+        add column if not exists stuck_reported_at timestamptz;
+      -- Cases from before delivered_at: the procedure answered, or the delivery was confirmed.
+      update case_router_cases set delivered_at = updated_at
+        where delivered_at is null
+          and (state in ('DELIVERED', 'IN_PROCEDURE') or last_procedure_status_at is not null)`);
   }
 
   async lock(tx: pg.PoolClient, applicationId: string): Promise<Case | undefined> {
@@ -80,10 +99,14 @@ export class CaseStore {
     note: string,
   ): Promise<void> {
     await tx.query(
-      `insert into case_router_cases (application_id, state, route, application, deadline_kind, deadline_at, last_procedure_status_at, case_number)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
+      `insert into case_router_cases (application_id, state, route, application, deadline_kind, deadline_at,
+         last_procedure_status_at, case_number, settled_payment, delivered_at, citizen_state, citizen_sequence)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        on conflict (application_id) do update set state = $2, route = $3, application = $4, deadline_kind = $5,
-         deadline_at = $6, last_procedure_status_at = $7, case_number = $8, updated_at = now()`,
+         deadline_at = $6, last_procedure_status_at = $7, case_number = $8, settled_payment = $9,
+         delivered_at = $10, citizen_state = $11, citizen_sequence = $12, updated_at = now(),
+         state_since = case when case_router_cases.state = $2 then case_router_cases.state_since else now() end,
+         stuck_reported_at = case when case_router_cases.state = $2 then case_router_cases.stuck_reported_at end`,
       [
         after.applicationId,
         after.state,
@@ -93,6 +116,10 @@ export class CaseStore {
         after.deadline?.at ?? null,
         after.lastProcedureStatusAt,
         after.caseNumber,
+        after.settledPayment === null ? null : JSON.stringify(after.settledPayment),
+        after.deliveredAt,
+        after.citizenState,
+        after.citizenSequence,
       ],
     );
     await tx.query(
