@@ -1,7 +1,13 @@
 import type pg from 'pg';
 import { schemaType, type ApplicationSubmitted } from '@hub/contracts';
 import type { Route } from '@hub/routing';
-import type { Case, CaseState, DeadlineKind, SettledPayment } from './case.js';
+import {
+  finalStates,
+  type Case,
+  type CaseState,
+  type DeadlineKind,
+  type SettledPayment,
+} from './case.js';
 
 const applicationType = schemaType('portal/application-submitted');
 
@@ -135,6 +141,44 @@ export class CaseStore {
       [now, limit],
     );
     return rows.map((row) => row.application_id);
+  }
+
+  /** Per state (not final), the applications whose state has not changed since `cutoff`. */
+  async stuckCounts(cutoff: Date): Promise<Map<CaseState, number>> {
+    const { rows } = await this.pool.query<{ state: CaseState; count: string }>(
+      `select state, count(*) from case_router_cases
+       where state_since < $1 and not (state = any($2)) group by state`,
+      [cutoff, [...finalStates]],
+    );
+    return new Map(rows.map((row) => [row.state, Number(row.count)]));
+  }
+
+  /**
+   * Marks applications stuck since `cutoff` and not marked yet, and returns them: each once, also
+   * with several router instances (rows another instance is marking are skipped, not waited for).
+   */
+  async markStuck(
+    cutoff: Date,
+    limit = 100,
+  ): Promise<{ applicationId: string; state: CaseState; since: Date }[]> {
+    const { rows } = await this.pool.query<{
+      application_id: string;
+      state: CaseState;
+      state_since: Date;
+    }>(
+      `update case_router_cases set stuck_reported_at = now()
+       where application_id in (
+         select application_id from case_router_cases
+         where state_since < $1 and stuck_reported_at is null and not (state = any($2))
+         order by state_since limit $3 for update skip locked)
+       returning application_id, state, state_since`,
+      [cutoff, [...finalStates], limit],
+    );
+    return rows.map((row) => ({
+      applicationId: row.application_id,
+      state: row.state,
+      since: row.state_since,
+    }));
   }
 
   async history(applicationId: string): Promise<{ toState: CaseState; note: string }[]> {
