@@ -38,6 +38,7 @@ const applicationView = {
         'COMPLETED',
         'REJECTED',
         'CANCELLED',
+        'DELIVERY_FAILED',
       ],
     },
     text: { type: 'string', description: 'German text for the citizen.' },
