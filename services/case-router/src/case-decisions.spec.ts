@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Case } from './case.js';
 import {
+  onChainDeadLettered,
   onDeadline,
   onDelivered,
   onPaymentFailed,
@@ -173,6 +174,43 @@ describe('case decisions', () => {
         now: new Date(now.getTime() + settings.transportReportDeadlineMs + 1),
       };
       expect(onDeadline(requested, later).next.state).toBe('DELIVERY_OVERDUE');
+    });
+  });
+
+  describe('when a command is dead-lettered down the chain', () => {
+    const requested = onSubmitted(withoutFee, freeRoute, settings).next;
+    const deliveryDead = {
+      command: 'procedure.delivery-requested.v1',
+      deadLetterTopic: 'dlq.xbau-connector.delivery-requested',
+    } as const;
+
+    it('given a requested delivery, when it is dead-lettered, then the citizen sees DELIVERY_FAILED', () => {
+      const decision = onChainDeadLettered(requested, deliveryDead, settings);
+      expect(decision.next).toMatchObject({ state: 'DELIVERY_FAILED', deadline: null });
+      expect(decision.citizen).toMatchObject([
+        {
+          state: 'DELIVERY_FAILED',
+          statusText: 'Ihr Antrag konnte nicht zugestellt werden; die Stadt kümmert sich darum.',
+        },
+      ]);
+    });
+
+    it('given a requested delivery, when a stale payment request is dead-lettered, then nothing changes', () => {
+      const stale = { command: 'payment.payment-requested.v1', deadLetterTopic: 'dlq.p' } as const;
+      expect(onChainDeadLettered(requested, stale, settings).next).toBe(requested);
+    });
+
+    it('given a delivered case, when an old delivery request is dead-lettered, then nothing changes', () => {
+      const delivered = onDelivered(requested, delivery).next;
+      expect(onChainDeadLettered(delivered, deliveryDead, settings).next).toBe(delivered);
+    });
+
+    it('given a failed delivery, when the operators replay it and it arrives, then the case is delivered', () => {
+      const failed = applied(onChainDeadLettered(requested, deliveryDead, settings));
+      expect(onChainDeadLettered(failed, deliveryDead, settings).next).toBe(failed);
+      const delivered = onDelivered(failed, delivery);
+      expect(delivered.next.state).toBe('DELIVERED');
+      expect(delivered.citizen[0]?.state).toBe('RECEIVED');
     });
   });
 });

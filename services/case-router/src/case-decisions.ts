@@ -225,23 +225,33 @@ export function awaitsDelivery(current: Case): boolean {
   );
 }
 
+/** Which command of the case a dead letter stopped, and where it lies. */
+export interface ChainDeadLetter {
+  readonly command: Outgoing['topic'];
+  readonly deadLetterTopic: string;
+}
+
 /**
- * A command of this case was dead-lettered further down the chain (delivery, payment request):
- * the application will not go on by itself, so the citizen is told and the operators take over.
+ * A command of this case was dead-lettered further down the chain (payment request, delivery):
+ * if the case was waiting on it, it will not go on by itself, so the citizen is told and the
+ * operators take over. A dead letter of a command the case no longer waits on changes nothing.
  */
 export function onChainDeadLettered(
   current: Case,
-  deadLetterTopic: string,
+  dead: ChainDeadLetter,
   settings: DecisionSettings,
 ): Decision {
-  const stoppable = current.state === 'AWAITING_PAYMENT' || awaitsDelivery(current);
-  if (!stoppable || current.state === 'DELIVERY_FAILED')
-    return unchanged(current, `dead letter in ${deadLetterTopic} ignored in ${current.state}`);
+  const waitsOnIt =
+    dead.command === 'payment.payment-requested.v1'
+      ? current.state === 'AWAITING_PAYMENT'
+      : awaitsDelivery(current) && current.state !== 'DELIVERY_FAILED';
+  if (!waitsOnIt)
+    return unchanged(current, `dead letter in ${dead.deadLetterTopic} ignored in ${current.state}`);
   return {
     next: { ...current, state: 'DELIVERY_FAILED', deadline: null },
     outgoing: [],
     citizen: [citizen(hubSteps.deliveryFailed, settings.now, current.caseNumber)],
-    note: `dead-lettered in ${deadLetterTopic}`,
+    note: `dead-lettered in ${dead.deadLetterTopic}`,
   };
 }
 

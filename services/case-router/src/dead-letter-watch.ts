@@ -2,11 +2,12 @@ import {
   deadLetterTopic,
   deadLetterWatcherName,
   deliveryChainGroups,
+  eventTopics,
   schemaType,
 } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import { deadLetterHeaders, type Decoder, type HandlerDefinition, type KitLogger } from '@hub/kit';
-import { onChainDeadLettered } from './case-decisions.js';
+import { onChainDeadLettered, type Outgoing } from './case-decisions.js';
 import type { CaseRouterMetrics } from './case-router-metrics.js';
 import { requireCase, type CaseRouter } from './case-router.js';
 
@@ -29,6 +30,12 @@ export function withUndecodedDeadLetters(serde: Decoder): Decoder {
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The router's command that `group` carries out, from the catalogue. */
+function commandOf(group: string): Outgoing['topic'] {
+  const topic = eventTopics.find((spec) => (spec.consumers as readonly string[]).includes(group));
+  return topic?.name as Outgoing['topic'];
+}
+
 /** The dead-letter topics the watchers read, from the catalogue. */
 export function watchedDeadLetterTopics(): string[] {
   return deliveryChainGroups().map((group) => deadLetterTopic(group).name);
@@ -46,6 +53,7 @@ export function deadLetterWatchers(
 ): HandlerDefinition<Buffer>[] {
   return deliveryChainGroups().map((group) => {
     const topic = deadLetterTopic(group).name;
+    const command = commandOf(group);
     return {
       name: deadLetterWatcherName(group),
       topic,
@@ -63,7 +71,7 @@ export function deadLetterWatchers(
         const decision = await router.decideOnce(applicationId, context, (current) =>
           onChainDeadLettered(
             requireCase(current, applicationId),
-            topic,
+            { command, deadLetterTopic: topic },
             router.decisionSettings(),
           ),
         );

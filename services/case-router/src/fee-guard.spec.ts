@@ -27,6 +27,14 @@ import {
 } from '../test/case-fixtures.js';
 
 const awaiting = onSubmitted(withFee, route, settings).next;
+const paymentDeadLetter = {
+  command: 'payment.payment-requested.v1',
+  deadLetterTopic: 'dlq.payment-connector.payment-requested',
+} as const;
+const deliveryDeadLetter = {
+  command: 'procedure.delivery-requested.v1',
+  deadLetterTopic: 'dlq.xbau-connector.delivery-requested',
+} as const;
 
 function deliveries(decision: Decision) {
   return decision.outgoing.filter((o) => o.topic === 'procedure.delivery-requested.v1');
@@ -91,11 +99,7 @@ describe('a route with a fee never reaches its procedure unpaid', () => {
   });
 
   it('given a payment request that was dead-lettered, when it is replayed and paid, then the application is delivered', () => {
-    const failed = onChainDeadLettered(
-      awaiting,
-      'dlq.payment-connector.payment-requested',
-      settings,
-    ).next;
+    const failed = onChainDeadLettered(awaiting, paymentDeadLetter, settings).next;
     expect(failed.state).toBe('DELIVERY_FAILED');
     expect(deliveries(onPaymentSettled(failed, settled(), settings))).toHaveLength(1);
     expect(
@@ -174,10 +178,8 @@ describe('a route with a fee never reaches its procedure unpaid', () => {
     ['delivered', (c) => onDelivered(c, delivery)],
     ['receipt', (c) => onStatusReported(c, status('RECEIPT', '2026-11-25T10:00:00Z'))],
     ['decision', (c) => onStatusReported(c, status('10', '2026-11-26T10:00:00Z'))],
-    [
-      'dead letter',
-      (c) => onChainDeadLettered(c, 'dlq.xbau-connector.delivery-requested', settings),
-    ],
+    ['delivery dead letter', (c) => onChainDeadLettered(c, deliveryDeadLetter, settings)],
+    ['payment dead letter', (c) => onChainDeadLettered(c, paymentDeadLetter, settings)],
     ['deadline', (c) => onDeadline(c, later)],
   ];
 
