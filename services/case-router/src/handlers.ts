@@ -13,8 +13,8 @@ import {
 import { requireCase, type CaseRouter } from './case-router.js';
 import { onStatusReported } from './status-decisions.js';
 
-/** A status may overtake its delivery confirmation: it waits about a minute for it. */
-const earlyStatusRetry = { maxAttempts: 8, maxDelayMs: 20_000 };
+/** A status may overtake its delivery confirmation: it waits for it up to about 50 s. */
+const earlyStatusRetry = { maxAttempts: 9, maxDelayMs: 30_000 };
 
 /** The router's seven inputs: topic → decision. Each is one consumer group `case-router.<name>`. */
 export function caseRouterHandlers(

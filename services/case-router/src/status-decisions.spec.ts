@@ -39,6 +39,7 @@ describe('status reports from the procedure', () => {
   it('given a delivered case, when a reply names no authority or another one, then it is refused for good', () => {
     expect(refusal(delivered, '10', null)?.code).toBe('REPLY_WRONG_AUTHORITY');
     expect(refusal(delivered, '10', 'bab:05315000')?.code).toBe('REPLY_WRONG_AUTHORITY');
+    expect(refusal(delivered, '10', 'Erika Mustermann')?.message).not.toContain('Erika');
   });
 
   it.each([

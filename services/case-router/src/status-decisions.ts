@@ -16,6 +16,14 @@ const procedureFinal: Partial<Record<CitizenStatus['state'], CaseState>> = {
   CANCELLED: 'CANCELLED',
 };
 
+const dvdvId = /^[a-z]{3}:\d{1,12}$/;
+
+/** The claimed sender, for the dead letter: quoted only if it looks like a DVDV id (it is the sender's text). */
+function senderOf(status: StatusReported): string {
+  if (status.authorityId === null) return 'an unnamed sender';
+  return dvdvId.test(status.authorityId) ? status.authorityId : 'a sender that is no DVDV id';
+}
+
 /**
  * Whether the case's authority may report this status now. Replies are matched by the
  * application id they refer to, which anyone can quote; so the sender must be the authority the
@@ -28,7 +36,7 @@ function refuseImplausible(current: Case, status: StatusReported): void {
   if (routedTo === null || status.authorityId !== routedTo)
     throw new HubError(
       'REPLY_WRONG_AUTHORITY',
-      `Status ${status.statusCode} from ${status.authorityId ?? 'an unnamed sender'} for an application routed to ${routedTo ?? 'no authority'}; the case is unchanged.`,
+      `Status ${status.statusCode} from ${senderOf(status)} for an application routed to ${routedTo ?? 'no authority'}; the case is unchanged.`,
       { retryable: false },
     );
   if (current.deliveredAt !== null) return;
