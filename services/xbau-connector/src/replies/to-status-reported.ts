@@ -55,8 +55,8 @@ export function toStatusReported(reply: ParsedXml, texts: StatusTexts): ReplyOut
     caseNumber: vorgang,
     nachrichtenUUID,
     standardVersion,
-    // Filled from the XÖV head by the reply work (issue 10); until then the router refuses it.
-    authorityId: null,
+    // nachrichtenkopf.g2g/autor/kennung; the reply work (issue 10) checks it against XTA as well.
+    authorityId: text(child(head, 'autor'), 'kennung') ?? null,
   };
   switch (kind) {
     case '1120':
