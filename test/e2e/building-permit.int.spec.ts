@@ -78,4 +78,32 @@ describe('a building-permit application from the portal to the authority and bac
       expect.arrayContaining(['portal-gateway', 'case-router', 'xbau-connector']),
     );
   }, 180_000);
+
+  it('shows DELIVERY_FAILED on the citizen timeline when the delivery is dead-lettered', async () => {
+    // The authority's XTA server fails every request: the XBau connector gives up and dead-letters.
+    hub.xta.setFaults({ technicalProblem: 1_000_000 });
+    try {
+      const response = await fetch(`${hub.gatewayUrl}/v1/applications`, {
+        method: 'POST',
+        headers: { authorization: hub.authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(buildingPermitApplication('05315000')),
+      });
+      expect(response.status).toBe(202);
+      const { applicationId } = (await response.json()) as { applicationId: string };
+
+      const view = await eventually(
+        async () => {
+          const current = await hub.view(applicationId);
+          return current.state === 'DELIVERY_FAILED' ? current : undefined;
+        },
+        { timeoutMs: 90_000, intervalMs: 500, what: 'DELIVERY_FAILED on the citizen timeline' },
+      );
+      expect(view.text).toBe(
+        'Ihr Antrag konnte nicht zugestellt werden; die Stadt kümmert sich darum.',
+      );
+      expect(view.timeline.map((step) => step.state)).toEqual(['SUBMITTED', 'DELIVERY_FAILED']);
+    } finally {
+      hub.xta.setFaults({});
+    }
+  }, 120_000);
 });
