@@ -9,6 +9,7 @@ import {
   topicCatalogue,
   type ApplicationSubmitted,
   type CitizenStatusChanged,
+  type PaymentSettled,
   type SchemaName,
   type StatusReported,
 } from '@hub/contracts';
@@ -23,6 +24,7 @@ import {
 import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
 import { startCaseRouter, type RunningCaseRouter } from '../src/case-router-service.js';
 import { caseRouterConfigSchema } from '../src/config.js';
+import { paymentIdOf } from '../src/fee-guard.js';
 
 describe('case router on the real broker and database', () => {
   let router: RunningCaseRouter;
@@ -310,5 +312,51 @@ describe('case router on the real broker and database', () => {
     expect(
       await historyOf(application.applicationId, 'the failed delivery', (s) => s.length >= 2),
     ).toEqual(['DELIVERY_REQUESTED', 'DELIVERY_FAILED']);
+  });
+
+  it('dead-letters a payment settled for less than the fee and delivers only once the fee is paid in full', async () => {
+    const { received: deadLetters } = await collectFrom(kafka, 'dlq.case-router.payment-settled');
+    const deliveries = await collectFrom(kafka, 'procedure.delivery-requested.v1');
+    const application = feeApplication();
+    await send('portal.application-submitted.v1', 'portal/application-submitted', application);
+    await historyOf(application.applicationId, 'the case awaiting payment', (s) => s.length > 0);
+
+    const settled: PaymentSettled = {
+      ...examples['payment/payment-settled'],
+      applicationId: application.applicationId,
+      paymentId: paymentIdOf(application.applicationId),
+      amount: { amount: '0.01', currency: 'EUR' },
+    };
+    await send('payment.payment-settled.v1', 'payment/payment-settled', settled);
+    const [refused] = await deadLettersOf(
+      deadLetters,
+      application.applicationId,
+      1,
+      'the short payment in the dead-letter topic',
+    );
+    expect(refused?.[deadLetterHeaders.errorCode]).toBe('PAYMENT_AMOUNT_MISMATCH');
+    const beforeFullPayment = await router.store.history(application.applicationId);
+    expect(new Set(beforeFullPayment.map((h) => h.toState))).toEqual(new Set(['AWAITING_PAYMENT']));
+
+    const paidInFull: PaymentSettled = {
+      ...settled,
+      amount: { amount: '250.00', currency: 'EUR' },
+    };
+    await send('payment.payment-settled.v1', 'payment/payment-settled', paidInFull);
+    await historyOf(application.applicationId, 'the delivery request', (s) =>
+      s.includes('DELIVERY_REQUESTED'),
+    );
+    const requests = await eventually(
+      async () => {
+        const mine = await decoded(
+          deliveries.received,
+          application.applicationId,
+          'procedure/delivery-requested',
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the delivery request on the topic' },
+    );
+    expect(requests).toHaveLength(1);
   });
 });
