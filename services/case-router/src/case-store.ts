@@ -83,6 +83,7 @@ export class CaseStore {
         add column if not exists citizen_sequence integer not null default 0,
         add column if not exists state_since timestamptz not null default now(),
         add column if not exists stuck_reported_at timestamptz;
+      create index if not exists case_router_cases_state_since on case_router_cases (state_since);
       -- Cases from before delivered_at: the procedure answered, or the delivery was confirmed.
       update case_router_cases set delivered_at = updated_at
         where delivered_at is null
