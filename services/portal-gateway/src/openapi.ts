@@ -45,6 +45,7 @@ const applicationView = {
         'COMPLETED',
         'REJECTED',
         'CANCELLED',
+        'DELIVERY_FAILED',
       ],
     },
     text: { type: 'string', description: 'German text for the citizen.' },
