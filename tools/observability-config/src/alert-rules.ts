@@ -78,6 +78,23 @@ function serviceNotAnswering(): AlertRule {
   };
 }
 
+/** Applications that have not moved for WATCHDOG_STUCK_AFTER_MS, per state (case router's watchdog). */
+function applicationStuck(): AlertRule {
+  return {
+    alert: 'ApplicationStuck',
+    expr: `sum by (state) (${metrics.applicationsStuck.name}) > 0`,
+    for: thresholds.applicationStuck.for,
+    labels: { severity: 'warning', service: 'case-router' },
+    annotations: {
+      summary:
+        '{{ $value }} Anträge hängen im Zustand {{ $labels.state }} / {{ $value }} applications stuck in state {{ $labels.state }}',
+      description:
+        'Im Log des Case-Routers stehen die Antrags-IDs; in der Ops-Konsole den Verlauf prüfen. / The case router log names the application ids; check their timeline in the ops console.',
+      runbook: runbook('ApplicationStuck'),
+    },
+  };
+}
+
 /** alert-rules.yml: per consumer group from the catalogue, plus one rule over every service. */
 export function alertRules(catalogue: readonly TopicSpec[] = eventTopics): YamlMap {
   const groups = consumerGroups(catalogue);
@@ -86,6 +103,7 @@ export function alertRules(catalogue: readonly TopicSpec[] = eventTopics): YamlM
       { name: 'hub-dead-letters', rules: groups.map(deadLettersGrowing) },
       { name: 'hub-consumer-lag', rules: groups.map(consumerLagHigh) },
       { name: 'hub-services', rules: [serviceNotAnswering()] },
+      { name: 'hub-applications', rules: [applicationStuck()] },
     ],
   };
 }

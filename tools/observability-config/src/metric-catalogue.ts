@@ -82,6 +82,13 @@ export const metrics = {
     exportedBy: ['payment-connector'],
     source: 'services/payment-connector/src/payment-metrics.ts',
   },
+  applicationsStuck: {
+    name: 'hub_applications_stuck',
+    type: 'gauge',
+    labels: ['state'],
+    exportedBy: ['case-router'],
+    source: 'services/case-router/src/case-router-metrics.ts',
+  },
   xbauReplies: {
     name: 'xbau_replies_total',
     type: 'counter',
@@ -96,11 +103,6 @@ export const metrics = {
  * service exports one, move it to `metrics` and add its rule in alert-rules.ts.
  */
 export const announcedMetrics: readonly AnnouncedMetric[] = [
-  {
-    name: 'hub_applications_stuck',
-    alert: 'ApplicationStuck',
-    reason: 'a gauge of applications per state older than N minutes; the case router will own it',
-  },
   {
     name: 'hub_circuit_breaker_open',
     alert: 'CircuitOpen',
@@ -120,6 +122,8 @@ export const thresholds = {
   deadLetters: { window: '15m' },
   /** Records a group is behind on one topic, summed over partitions, for this long. */
   consumerLag: { records: 1000, for: '10m' },
+  /** Applications the case router's watchdog counts as stuck, for this long. */
+  applicationStuck: { for: '5m' },
   /** A service whose ops port does not answer a scrape for this long. */
   serviceNotAnswering: { for: '2m' },
 } as const;
