@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { readDeadLetters, summaryLine } from '../dlq/dead-letters.js';
-import { replayOf, selects } from '../dlq/replay.js';
+import { readDeadLetters, replayOf, selects, topicOfId } from '@hub/dead-letters';
+import { summaryLine } from '../dlq/summary-line.js';
 
 export const summary =
   'list <dlq-topic> | show <id> | replay <dlq-topic> --id|--code|--key: dead letters of a group';
@@ -30,7 +30,7 @@ export async function run(args: string[]): Promise<void> {
     brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
     logLevel: logLevel.ERROR,
   });
-  const topic = command === 'show' ? target.slice(0, target.indexOf(':')) : target;
+  const topic = command === 'show' ? topicOfId(target) : target;
   const letters = await readDeadLetters(kafka, topic);
 
   if (command === 'list') {
