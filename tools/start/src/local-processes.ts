@@ -41,6 +41,7 @@ export function localProcesses(
       env: { PORT: '8080', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
       url: 'http://127.0.0.1:8080/openapi.json',
     },
+    'ops-console': { env: { PORT: '8070' }, url: 'http://127.0.0.1:8070' },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089/xta' } },
     'payment-connector': {
       env: {
@@ -69,5 +70,21 @@ export function localProcesses(
       ...(own?.url ? { url: own.url } : {}),
     };
   });
+  // The ops console's health page asks every other part: services their readiness, simulators a
+  // page they always serve (the gateway answers on its API port, the payment connector on OPS_PORT).
+  const readiness = {
+    'xta-simulator': 'http://127.0.0.1:8089/xta?wsdl',
+    'payment-simulator': 'http://127.0.0.1:8090/__admin/faults',
+    ...Object.fromEntries(
+      servicesToRun
+        .filter(({ name }) => name !== 'ops-console')
+        .map(({ name, env }) => {
+          const port = env.OPS_PORT ?? (name === 'portal-gateway' ? env.PORT : env.HTTP_PORT);
+          return [name, `http://127.0.0.1:${port}/health/ready`];
+        }),
+    ),
+  };
+  const opsConsole = servicesToRun.find(({ name }) => name === 'ops-console');
+  if (opsConsole) opsConsole.env.HEALTH_TARGETS_JSON = JSON.stringify(readiness);
   return [...simulators, ...servicesToRun];
 }

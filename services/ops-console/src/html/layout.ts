@@ -12,7 +12,7 @@ const navigation: readonly [href: string, label: string][] = [
 const style = `
 body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b}
 header{background:#1d3f6e;color:#fff;padding:.6rem 1rem;display:flex;gap:1rem;flex-wrap:wrap;align-items:center}
-header a{color:#fff}header strong{margin-right:1rem}
+header a{color:#fff}header strong{margin-right:1rem}header .operator{color:#dde6f3}
 main{padding:1rem}table{border-collapse:collapse;margin:.5rem 0}
 th,td{border:1px solid #bbb;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#eef}.ok{color:#0a6b0a}.fail{color:#b00020}.hint{color:#555}
@@ -35,7 +35,7 @@ export function page(title: string, body: SafeHtml, operator?: string): SafeHtml
         <header>
           <strong>Betriebskonsole</strong>
           ${navigation.map(([href, label]) => html`<a href="${href}">${label}</a>`)}
-          ${operator ? html`<span class="hint">Angemeldet: ${operator}</span>` : ''}
+          ${operator ? html`<span class="operator">Angemeldet: ${operator} · <a href="/abmelden">Abmelden</a></span>` : ''}
         </header>
         <main>
           <h1>${title}</h1>

@@ -1,0 +1,234 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import {
+  eventTopics,
+  examples,
+  schemaType,
+  topicCatalogue,
+  type ApplicationSubmitted,
+  type SchemaName,
+} from '@hub/contracts';
+import { readDeadLetters } from '@hub/dead-letters';
+import { ensureTopics, eventHeaders } from '@hub/kit';
+import {
+  eventually,
+  platform,
+  startServiceProcess,
+  testKafka,
+  testProducer,
+  type ServiceProcess,
+} from '@hub/test-support';
+import { operatorToken } from './operator-tokens.js';
+
+/** Where the screenshots go: `docs/screenshots` when asked (to commit them), else a temp dir. */
+const screenshots =
+  process.env.OPS_CONSOLE_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'ops-console-'));
+const deliveredDlq = 'dlq.case-router.application-delivered';
+
+describe('ops console in a real browser: search → timeline → replay of a dead letter → the case moves on', () => {
+  const kafka = testKafka();
+  const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+  const pool = new pg.Pool({ connectionString: platform().DATABASE_URL, max: 2 });
+  let router: ServiceProcess | undefined;
+  let opsConsole: ServiceProcess | undefined;
+  let consoleUrl = '';
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    await ensureTopics(
+      kafka,
+      topicCatalogue(eventTopics).map((spec) => ({
+        topic: spec.name,
+        partitions: spec.partitions,
+      })),
+    );
+    const endpoints = { ...platform(), HTTP_PORT: '0', TRACE_EXPORTER: 'none' };
+    // Few, fast retries: an event about an unknown case reaches the dead-letter topic in a second.
+    router = await startServiceProcess(
+      'case-router',
+      {
+        ...endpoints,
+        RETRY_MAX_ATTEMPTS: '2',
+        RETRY_INITIAL_DELAY_MS: '50',
+        RETRY_MAX_DELAY_MS: '100',
+      },
+      /case-router started/,
+    );
+    opsConsole = await startServiceProcess(
+      'ops-console',
+      { ...endpoints, PORT: '0' },
+      /ops-console started/,
+    );
+    consoleUrl = String(opsConsole.logs.find((line) => line.msg === 'ops-console started')?.url);
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await opsConsole?.stop();
+    await router?.stop();
+    await pool.end();
+  });
+
+  async function send(
+    topic: string,
+    schema: SchemaName,
+    value: { applicationId: string },
+    headers = {},
+  ) {
+    const producer = await testProducer(kafka);
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        {
+          key: value.applicationId,
+          value: await serde.encode(`${topic}-value`, schemaType(schema), value),
+          headers: { [eventHeaders.eventId]: randomUUID(), ...headers },
+        },
+      ],
+    });
+  }
+
+  async function caseState(applicationId: string): Promise<string | undefined> {
+    const { rows } = await pool.query<{ state: string }>(
+      'select state from case_router_cases where application_id = $1',
+      [applicationId],
+    );
+    return rows[0]?.state;
+  }
+
+  async function shot(page: Page, name: string) {
+    await page.screenshot({ path: join(screenshots, `ops-console-${name}.png`), fullPage: true });
+  }
+
+  it('lets an operator find the stuck application, replay its dead letter and see it delivered', async () => {
+    // Given: the delivery report of an application arrives before the application itself …
+    const applicationId = randomUUID();
+    const traceId = randomBytes(16).toString('hex');
+    await send(
+      'procedure.application-delivered.v1',
+      'procedure/application-delivered',
+      { ...examples['procedure/application-delivered'], applicationId },
+      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
+    );
+    // … so the router gives up on it (CASE_UNKNOWN) and dead-letters it,
+    const [letter] = await eventually(
+      async () => {
+        const mine = (await readDeadLetters(kafka, deliveredDlq, 'ops-console-test')).filter(
+          (candidate) => candidate.key?.toString() === applicationId,
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { timeoutMs: 60_000, what: 'the dead-lettered delivery report' },
+    );
+    // … and then the application arrives and is routed (Köln: no fee).
+    const application: ApplicationSubmitted = {
+      ...examples['portal/application-submitted'],
+      applicationId,
+      serviceKey: '99010003001000',
+      municipalityKey: '05315000',
+      fee: null,
+    };
+    await send('portal.application-submitted.v1', 'portal/application-submitted', application);
+    await eventually(
+      async () => ((await caseState(applicationId)) === 'DELIVERY_REQUESTED' ? true : undefined),
+      {
+        timeoutMs: 30_000,
+        what: 'the case in DELIVERY_REQUESTED',
+      },
+    );
+
+    if (!browser) throw new TypeError('chromium did not start');
+    const page = await browser.newPage();
+    // When: a citizen's portal token is refused, an operator token is accepted …
+    await page.goto(`${consoleUrl}/`);
+    expect(new URL(page.url()).pathname).toBe('/anmelden');
+    await page.fill('#token', await operatorToken('citizen', 'ops:read', 'municipal-hub'));
+    await page.click('button[type=submit]');
+    await expect.poll(() => page.textContent('[role=alert]')).toContain('nicht akzeptiert');
+    await page.fill('#token', await operatorToken('browser-test-operator'));
+    await page.click('button[type=submit]');
+
+    // … who searches the application: its timeline shows the state and the dead letter,
+    await page.fill('#antrag', applicationId);
+    await page.click('button[type=submit]');
+    expect(await page.textContent('#zustand')).toContain('DELIVERY_REQUESTED');
+    expect(await page.textContent('#zeitleiste')).toContain('CASE_UNKNOWN');
+    expect(await page.getAttribute(`a[href$="/zipkin/traces/${traceId}"]`, 'href')).toBe(
+      `${platform().ZIPKIN_URL}/zipkin/traces/${traceId}`,
+    );
+    await shot(page, 'timeline');
+
+    // … opens the dead letter (headers and a safe preview) and replays it after confirming.
+    await page.click(`a[href*="${encodeURIComponent(deliveredDlq)}"]`);
+    expect(await page.textContent('#kopfzeilen')).toContain('CASE_UNKNOWN');
+    expect(await page.textContent('#vorschau')).toContain('applicationId');
+    await shot(page, 'dead-letter');
+    await page.click('text=Erneut einspielen …');
+    expect(await page.textContent('#auswahl')).toContain(letter?.id);
+    await shot(page, 'confirm-replay');
+    await page.click('text=Ja, jetzt erneut einspielen');
+    expect(await page.textContent('#ergebnis')).toContain(
+      'eingespielt nach procedure.application-delivered.v1',
+    );
+
+    // Then: the case moves on, the page says so, and the audit names who replayed what.
+    await eventually(
+      async () => ((await caseState(applicationId)) === 'DELIVERED' ? true : undefined),
+      {
+        timeoutMs: 30_000,
+        what: 'the case in DELIVERED after the replay',
+      },
+    );
+    await page.goto(`${consoleUrl}/?antrag=${applicationId}`);
+    expect(await page.textContent('#zustand')).toContain('DELIVERED');
+    await shot(page, 'moved-on');
+    await page.goto(`${consoleUrl}/protokoll`);
+    const audit = await page.textContent('#protokoll');
+    expect(audit).toContain('browser-test-operator');
+    expect(audit).toContain(letter?.id);
+    await shot(page, 'audit');
+    await page.close();
+  });
+
+  it('replays nothing for a form without the session’s token or for an operator without ops:replay', async () => {
+    const replays = async () =>
+      (await pool.query<{ count: string }>('select count(*) from ops_console_replays')).rows[0]
+        ?.count;
+    const before = await replays();
+    const post = async (token: string, body: string) =>
+      fetch(`${consoleUrl}/fehlerablage/einspielen`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/x-www-form-urlencoded',
+        },
+        body,
+      });
+    const csrfOf = async (token: string) => {
+      const workbench = await fetch(`${consoleUrl}/fehlerablage`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      return /name="csrf" value="([^"]+)"/.exec(await workbench.text())?.[1] ?? '';
+    };
+    const replayer = await operatorToken('intruder');
+    const reader = await operatorToken('reader', 'ops:read');
+
+    const forged = await post(replayer, `id=${deliveredDlq}:0:0`);
+    expect(forged.status).toBe(403);
+    const readOnly = await post(reader, `id=${deliveredDlq}:0:0&csrf=${await csrfOf(reader)}`);
+    expect(readOnly.status).toBe(403);
+    expect(await readOnly.text()).toContain('fehlt die Berechtigung ops:replay');
+    expect(await replays()).toBe(before);
+  });
+});
