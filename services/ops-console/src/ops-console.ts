@@ -7,7 +7,7 @@ import { HubError } from '@hub/errors';
 import { connectServiceClients, createLogger, startOpsServer, type KitLogger } from '@hub/kit';
 import { OperatorTokens } from './auth/operator-tokens.js';
 import { CsrfTokens } from './auth/session.js';
-import type { OpsConsoleConfig } from './config.js';
+import { healthTargetsOf, type OpsConsoleConfig } from './config.js';
 import { DeadLetterSource } from './dead-letters/dead-letter-source.js';
 import { html } from './html/html.js';
 import { page } from './html/layout.js';
@@ -71,7 +71,7 @@ export async function startOpsConsole(
       audit,
       registry: clients.registry,
       admin,
-      healthTargets: config.HEALTH_TARGETS_JSON,
+      healthTargets: healthTargetsOf(config.HEALTH_TARGETS_JSON) ?? {},
       stuckAfterMinutes: config.STUCK_AFTER_MINUTES,
     }),
   );

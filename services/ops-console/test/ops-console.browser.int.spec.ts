@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,9 @@ describe('ops console in a real browser: search → timeline → replay of a dea
       })),
     );
     const endpoints = { ...platform(), HTTP_PORT: '0', TRACE_EXPORTER: 'none' };
+    const jwksFile = fileURLToPath(
+      new URL('../../../deploy/config/dev/portal-jwks.json', import.meta.url),
+    );
     // Few, fast retries: an event about an unknown case reaches the dead-letter topic in a second.
     router = await startServiceProcess(
       'case-router',
@@ -63,7 +67,7 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     );
     opsConsole = await startServiceProcess(
       'ops-console',
-      { ...endpoints, PORT: '0' },
+      { ...endpoints, PORT: '0', JWKS_FILE: jwksFile },
       /ops-console started/,
     );
     consoleUrl = String(opsConsole.logs.find((line) => line.msg === 'ops-console started')?.url);

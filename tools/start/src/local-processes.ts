@@ -41,7 +41,10 @@ export function localProcesses(
       env: { PORT: '8080', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
       url: 'http://127.0.0.1:8080/openapi.json',
     },
-    'ops-console': { env: { PORT: '8070' }, url: 'http://127.0.0.1:8070' },
+    'ops-console': {
+      env: { PORT: '8070', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      url: 'http://127.0.0.1:8070',
+    },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089/xta' } },
     'payment-connector': {
       env: {

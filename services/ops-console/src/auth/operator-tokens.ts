@@ -7,6 +7,7 @@ import {
   type JSONWebKeySet,
   type JWTVerifyGetKey,
 } from 'jose';
+import { HubError } from '@hub/errors';
 
 /** The scopes of the console: operators, never citizens, get them from their identity provider. */
 export const opsScopes = { read: 'ops:read', replay: 'ops:replay' } as const;
@@ -30,9 +31,11 @@ export interface OperatorTokenOptions {
 
 function keySource(options: OperatorTokenOptions): JWTVerifyGetKey {
   if (options.jwksUrl) return createRemoteJWKSet(new URL(options.jwksUrl));
-  return createLocalJWKSet(
-    JSON.parse(readFileSync(options.jwksFile ?? '', 'utf8')) as JSONWebKeySet,
-  );
+  if (options.jwksFile)
+    return createLocalJWKSet(JSON.parse(readFileSync(options.jwksFile, 'utf8')) as JSONWebKeySet);
+  throw new HubError('OPS_NO_KEYS', 'Operator tokens need JWKS_FILE or JWKS_URL.', {
+    retryable: false,
+  });
 }
 
 /** Verifies operator JWTs (RS256) against the configured keys, issuer and audience. */
