@@ -16,6 +16,7 @@ export interface TraceSpan {
 
 interface ZipkinSpan {
   traceId: string;
+  id: string;
   name?: string;
   kind?: string;
   timestamp?: number;
@@ -26,7 +27,13 @@ interface ZipkinSpan {
 
 const week = 7 * 24 * 60 * 60_000;
 
-/** Zipkin's query API, asked for the spans whose Kafka message key is the application id. */
+/**
+ * The span tags that name the application: the hub's own, and the Kafka message key (= the
+ * application id) that the kafkajs instrumentation records.
+ */
+const applicationTags = ['hub.application_id', 'messaging.kafka.message.key'];
+
+/** Zipkin's query API, asked for the spans tagged with the application id. */
 export class ZipkinTraces {
   constructor(private readonly baseUrl: string) {}
 
@@ -37,8 +44,24 @@ export class ZipkinTraces {
 
   /** Best effort: without Zipkin the timeline still shows everything else. */
   async spansOf(applicationId: string, timeoutMs = 2_000): Promise<TraceSpan[]> {
+    const found = await Promise.all(
+      applicationTags.map((tag) => this.query(`${tag}=${applicationId}`, timeoutMs)),
+    );
+    const unique = new Map(found.flat().map((span) => [`${span.traceId}/${span.id}`, span]));
+    return [...unique.values()].map((span) => ({
+      traceId: span.traceId,
+      name: span.name ?? '?',
+      kind: span.kind ?? 'INTERNAL',
+      service: span.localEndpoint?.serviceName ?? '?',
+      startedAt: new Date((span.timestamp ?? 0) / 1_000),
+      durationMs: Math.round((span.duration ?? 0) / 1_000),
+      failed: span.tags?.error !== undefined,
+    }));
+  }
+
+  private async query(annotationQuery: string, timeoutMs: number): Promise<ZipkinSpan[]> {
     const query = new URLSearchParams({
-      annotationQuery: `messaging.kafka.message.key=${applicationId}`,
+      annotationQuery,
       lookback: String(week),
       endTs: String(Date.now()),
       limit: '20',
@@ -47,17 +70,7 @@ export class ZipkinTraces {
       const response = await fetch(`${this.baseUrl}/api/v2/traces?${query.toString()}`, {
         signal: AbortSignal.timeout(timeoutMs),
       });
-      if (!response.ok) return [];
-      const traces = (await response.json()) as ZipkinSpan[][];
-      return traces.flat().map((span) => ({
-        traceId: span.traceId,
-        name: span.name ?? '?',
-        kind: span.kind ?? 'INTERNAL',
-        service: span.localEndpoint?.serviceName ?? '?',
-        startedAt: new Date((span.timestamp ?? 0) / 1_000),
-        durationMs: Math.round((span.duration ?? 0) / 1_000),
-        failed: span.tags?.error !== undefined,
-      }));
+      return response.ok ? ((await response.json()) as ZipkinSpan[][]).flat() : [];
     } catch {
       return [];
     }

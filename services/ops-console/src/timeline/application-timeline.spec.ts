@@ -4,7 +4,7 @@ import { applicationTimeline } from './application-timeline.js';
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute));
 
 describe('applicationTimeline', () => {
-  it('given steps of every source, lists them oldest first with their source and kind', () => {
+  it('given steps of every source, lists them oldest first with their source and kind, leaving internal spans out', () => {
     const entries = applicationTimeline({
       caseSteps: [
         {
@@ -50,10 +50,19 @@ describe('applicationTimeline', () => {
         },
         {
           traceId: 't',
-          name: 'internal',
-          kind: 'INTERNAL',
+          name: 'process procedure.x',
+          kind: 'CONSUMER',
           service: 'case-router',
           startedAt: at(4),
+          durationMs: 1,
+          failed: false,
+        },
+        {
+          traceId: 't',
+          name: 'an internal step',
+          kind: 'INTERNAL',
+          service: 'case-router',
+          startedAt: at(5),
           durationMs: 1,
           failed: false,
         },
@@ -65,6 +74,7 @@ describe('applicationTimeline', () => {
       ['Zustand', 'case-router', '— → DELIVERY_REQUESTED: routed'],
       ['Portal', 'portal-gateway', 'SUBMITTED: Eingegangen'],
       ['Veröffentlicht', 'case-router', 'send procedure.x (4 ms)'],
+      ['Verarbeitung', 'case-router', 'process procedure.x (1 ms)'],
       ['Zustand', 'case-router', 'DELIVERY_REQUESTED → DELIVERED: delivered'],
     ]);
     expect(entries[0]).toMatchObject({ failed: true, deadLetterId: 'dlq.case-router.x:0:1' });

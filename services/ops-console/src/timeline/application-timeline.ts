@@ -7,16 +7,19 @@ import type { TraceSpan } from '../sources/zipkin-traces.js';
 export interface TimelineEntry {
   readonly at: Date;
   readonly source: string;
-  readonly kind: 'Zustand' | 'Portal' | 'Fehlerablage' | 'Aufruf' | 'Veröffentlicht';
+  readonly kind:
+    'Zustand' | 'Portal' | 'Fehlerablage' | 'Aufruf' | 'Veröffentlicht' | 'Verarbeitung';
   readonly text: string;
   readonly failed: boolean;
   /** A dead letter's id, for the link to its detail and replay. */
   readonly deadLetterId?: string;
 }
 
+/** Calls out, publications and handling attempts (a failed one is a retry or a dead letter). */
 const spanKinds: Record<string, TimelineEntry['kind']> = {
   CLIENT: 'Aufruf',
   PRODUCER: 'Veröffentlicht',
+  CONSUMER: 'Verarbeitung',
 };
 
 /** Merges what each service knows of one application into one list, oldest first. Pure. */
