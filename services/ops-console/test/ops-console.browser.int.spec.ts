@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,8 @@ import { operatorToken } from './operator-tokens.js';
 const screenshots =
   process.env.OPS_CONSOLE_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'ops-console-'));
 const deliveredDlq = 'dlq.case-router.application-delivered';
+/** Debian's chromium: playwright-core brings no browser of its own. */
+const chromiumPath = '/usr/bin/chromium';
 
 describe('ops console in a real browser: search → timeline → replay of a dead letter → the case moves on', () => {
   const kafka = testKafka();
@@ -50,7 +52,8 @@ describe('ops console in a real browser: search → timeline → replay of a dea
         partitions: spec.partitions,
       })),
     );
-    const endpoints = { ...platform(), HTTP_PORT: '0', TRACE_EXPORTER: 'none' };
+    // Spans go to the platform's Zipkin, so the timeline can show the handling attempts.
+    const endpoints = { ...platform(), HTTP_PORT: '0', TRACE_EXPORTER: 'zipkin' };
     const jwksFile = fileURLToPath(
       new URL('../../../deploy/config/dev/portal-jwks.json', import.meta.url),
     );
@@ -71,8 +74,10 @@ describe('ops console in a real browser: search → timeline → replay of a dea
       /ops-console started/,
     );
     consoleUrl = String(opsConsole.logs.find((line) => line.msg === 'ops-console started')?.url);
+    if (!existsSync(chromiumPath))
+      throw new TypeError(`No ${chromiumPath}: apt-get install chromium (.ci/run does so in CI).`);
     browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
+      executablePath: chromiumPath,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
     });
   });
