@@ -239,19 +239,17 @@ export function consoleRoutes(parts: ConsoleParts): Router {
     send(response, 200, replayedPage(operator.subject, outcomes));
   });
 
-  router.get('/verzoegerung', async (_request, response) => {
-    const rows = await consumerLag(parts.admin);
-    send(response, 200, lagPage(sessionOf(response).operator.subject, rows));
+  router.get('/verzoegerung', async (request, response) => {
+    const prefix = text(request.query.gruppe) ?? '';
+    const rows = (await consumerLag(parts.admin)).filter((row) => row.group.startsWith(prefix));
+    send(response, 200, lagPage(sessionOf(response).operator.subject, prefix, rows));
   });
   router.get('/gesundheit', async (_request, response) => {
     const reports = await serviceHealth(parts.healthTargets);
     send(response, 200, healthPage(sessionOf(response).operator.subject, reports));
   });
   router.get('/haengend', async (request, response) => {
-    const after = Math.max(
-      1,
-      Math.round(minutes(request.query.minuten) ?? parts.stuckAfterMinutes),
-    );
+    const after = minutes(request.query.minuten) ?? parts.stuckAfterMinutes;
     const cases = await parts.cases.stuck(after);
     send(response, 200, stuckPage(sessionOf(response).operator.subject, after, cases));
   });

@@ -125,7 +125,7 @@ describe('ops console pages on the real broker, registry and database', () => {
   });
 
   it('shows the lag of a group per partition', async () => {
-    const topic = await createTestTopic(kafka, 'ops-lag');
+    const topic = await createTestTopic(kafka, 'ops-lag-topic');
     const group = uniqueGroup('ops-lag');
     const producer = await testProducer(kafka);
     await producer.send({
@@ -139,9 +139,11 @@ describe('ops console pages on the real broker, registry and database', () => {
     await admin.setOffsets({ groupId: group, topic, partitions: [{ partition: 0, offset: '1' }] });
 
     const { body } = await get('/verzoegerung');
+    const filtered = await get(`/verzoegerung?gruppe=${group}`);
 
-    // group, topic, partition, committed, end, lag
+    // group, topic, partition, committed, end, lag; the filter keeps only groups with the prefix
     expect(textOf(body)).toContain(`${group} ${topic} 0 1 3 2`);
+    expect(textOf(filtered.body).match(/test\.ops-lag\.[0-9a-f]{8} /g)).toEqual([`${group} `]);
   });
 
   it('shows which service answers ready and which cannot be reached', async () => {

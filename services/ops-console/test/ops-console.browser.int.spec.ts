@@ -207,6 +207,17 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     expect(audit).toContain('browser-test-operator');
     expect(audit).toContain(letter?.id);
     await shot(page, 'audit');
+
+    // The workbench marks the letter as replayed; the case (DELIVERED is not final) counts as
+    // stuck once the threshold is below its age; the router's groups show with their lag.
+    await page.goto(`${consoleUrl}/fehlerablage?code=CASE_UNKNOWN&schluessel=${applicationId}`);
+    expect(await page.textContent('#fehlerbriefe')).toMatch(/1×/);
+    await shot(page, 'workbench');
+    await page.goto(`${consoleUrl}/haengend?minuten=0.01`);
+    expect(await page.textContent('main')).toContain(applicationId);
+    await page.goto(`${consoleUrl}/verzoegerung?gruppe=case-router.`);
+    expect(await page.textContent('#rueckstand')).toContain('case-router.application-delivered');
+    await shot(page, 'lag');
     await page.close();
   });
 

@@ -15,7 +15,8 @@ export function stuckPage(
     'Hängende Anträge',
     html`<form method="get" action="/haengend">
         <label
-          >länger als <input name="minuten" type="number" min="1" value="${minutes}" /> Minuten
+          >länger als
+          <input name="minuten" type="number" min="0" step="any" value="${minutes}" /> Minuten
           unverändert</label
         >
         <button type="submit">Anzeigen</button>

@@ -74,12 +74,12 @@ export class CaseHistory {
     });
   }
 
-  /** Cases not in a final state whose last change is older than `minutes`, oldest first. */
+  /** Cases not in a final state whose last change is older than `minutes` (may be a fraction), oldest first. */
   async stuck(minutes: number, limit = 500): Promise<CaseSummary[]> {
     return emptyWhenMissing(async () => {
       const { rows } = await this.pool.query<CaseRow>(
         `select application_id, state, case_number, updated_at from case_router_cases
-         where state <> all($1) and updated_at < now() - make_interval(mins => $2)
+         where state <> all($1) and updated_at < now() - $2::float8 * interval '1 minute'
          order by updated_at limit $3`,
         [finalStates, minutes, limit],
       );
