@@ -13,7 +13,7 @@ import { html } from './html/html.js';
 import { page } from './html/layout.js';
 import { DeadLetterReplayer } from './replay/replay-dead-letters.js';
 import { ReplayAudit } from './replay/replay-audit.js';
-import { consoleRoutes } from './routes.js';
+import { consoleRoutes } from './routes/console-routes.js';
 import { migrate } from './schema/migrate.js';
 import { CaseHistory } from './sources/case-history.js';
 import { CitizenTimeline } from './sources/citizen-timeline.js';
