@@ -202,6 +202,10 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     await page.goto(`${consoleUrl}/?antrag=${applicationId}`);
     expect(await page.textContent('#zustand')).toContain('DELIVERED');
     await shot(page, 'moved-on');
+    // A second replay of the same letter is possible, but the confirmation warns.
+    await page.goto(`${consoleUrl}/fehlerablage/brief?id=${encodeURIComponent(letter?.id ?? '')}`);
+    await page.click('text=Erneut einspielen …');
+    expect(await page.textContent('#auswahl')).toContain('bereits 1× eingespielt');
     await page.goto(`${consoleUrl}/protokoll`);
     const audit = await page.textContent('#protokoll');
     expect(audit).toContain('browser-test-operator');

@@ -3,11 +3,16 @@ import { html, type SafeHtml } from '../html/html.js';
 import { page } from '../html/layout.js';
 import type { ReplayOutcome } from '../replay/replay-dead-letters.js';
 
-/** The confirmation step: nothing is replayed until the operator confirms this list. */
+/**
+ * The confirmation step: nothing is replayed until the operator confirms this list. Letters
+ * replayed before say so (a second replay is harmless downstream, the event id is the same, but
+ * rarely meant).
+ */
 export function confirmReplayPage(
   operator: string,
   csrf: string,
   letters: readonly DeadLetterView[],
+  replays: ReadonlyMap<string, number>,
 ): SafeHtml {
   return page(
     'Erneut einspielen: Bestätigung',
@@ -19,7 +24,13 @@ export function confirmReplayPage(
             erneut verarbeitet:
           </p>
           <ul id="auswahl">
-            ${letters.map((l) => html`<li><code>${l.id}</code> · ${l.code} · Schlüssel ${l.key ?? '—'}</li>`)}
+            ${letters.map(
+              (l) =>
+                html`<li>
+                  <code>${l.id}</code> · ${l.code} · Schlüssel ${l.key ?? '—'}
+                  ${replays.get(l.id) ? html`<strong class="fail">bereits ${replays.get(l.id)}× eingespielt</strong>` : ''}
+                </li>`,
+            )}
           </ul>
           <form method="post" action="/fehlerablage/einspielen">
             <input type="hidden" name="csrf" value="${csrf}" />

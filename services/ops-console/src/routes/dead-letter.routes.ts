@@ -97,8 +97,9 @@ export function deadLetterRoutes(parts: DeadLetterParts): Router {
     const { operator, token } = sessionOf(response);
     const ids = list(formOf(request).id);
     const letters = ids.length === 0 ? [] : await parts.deadLetters.byIds(ids);
+    const replays = await parts.audit.replayCounts(letters.map((letter) => letter.id));
     const csrf = parts.csrf.of(token);
-    send(response, 200, confirmReplayPage(operator.subject, csrf, letters.map(viewOf)));
+    send(response, 200, confirmReplayPage(operator.subject, csrf, letters.map(viewOf), replays));
   });
 
   router.post('/fehlerablage/einspielen', async (request, response) => {
