@@ -121,6 +121,7 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     caseNumber: '63/2025/0815',
     nachrichtenUUID: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
     standardVersion: '2.6',
+    authorityId: 'bab:05913000',
   },
   'case/citizen-status-changed': {
     applicationId,
@@ -130,6 +131,7 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     actionRequired: true,
     actionText: 'Gebühr von 125,00 EUR bezahlen',
     caseNumber: null,
+    sequence: 1,
   },
   'dlq/dead-letter': {
     sourceTopic: 'portal.application-submitted.v1',

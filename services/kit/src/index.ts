@@ -30,3 +30,4 @@ export {
 export { startTracing, type TracingOptions } from './observability/tracing.js';
 export { connectServiceClients, type ServiceClients } from './service/service-clients.js';
 export { runService } from './service/run-service.js';
+export { inClientSpan, type OutboundCall } from './observability/client-span.js';

@@ -11,6 +11,8 @@ export interface LocalProcess {
   readonly env: Record<string, string>;
   /** What to show the newcomer, if it serves something to look at. */
   readonly url?: string;
+  /** Answers 200 once the process can do its work (a service's /health/ready). */
+  readonly readyUrl: string;
 }
 
 /**
@@ -27,17 +29,23 @@ export function localProcesses(
       entry: 'tools/xta-simulator/src/main.ts',
       env: { XTA_SIMULATOR_PORT: '8089' },
       url: 'http://127.0.0.1:8089/xta?wsdl',
+      readyUrl: 'http://127.0.0.1:8089/xta?wsdl',
     },
     {
       name: 'payment-simulator',
       entry: 'tools/payment-simulator/src/main.ts',
       env: { PAYMENT_SIMULATOR_PORT: '8090' },
       url: 'http://127.0.0.1:8090',
+      readyUrl: 'http://127.0.0.1:8090/health',
     },
   ];
   const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', LOG_LEVEL: 'info' };
-  const perService: Record<string, { env: Record<string, string>; url?: string }> = {
+  const perService: Record<
+    string,
+    { env: Record<string, string>; url?: string; opsPort?: number }
+  > = {
     'portal-gateway': {
+      opsPort: 8080,
       env: { PORT: '8080', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
       url: 'http://127.0.0.1:8080/openapi.json',
     },
@@ -47,6 +55,7 @@ export function localProcesses(
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089/xta' } },
     'payment-connector': {
+      opsPort: 9199,
       env: {
         HTTP_HOST: '127.0.0.1',
         OPS_PORT: '9199',
@@ -65,29 +74,22 @@ export function localProcesses(
   };
   const servicesToRun = services.map((name, index): LocalProcess => {
     const own = perService[name];
+    // Each service's ops endpoints (/health, /metrics) on a port of its own.
+    const opsPort = own?.opsPort ?? 9100 + index;
     return {
       name,
       entry: `services/${name}/src/main.ts`,
-      // Each service's ops endpoints (/health, /metrics) on a port of its own.
       env: { ...common, HTTP_PORT: String(9100 + index), ...own?.env },
       ...(own?.url ? { url: own.url } : {}),
+      readyUrl: `http://127.0.0.1:${opsPort}/health/ready`,
     };
   });
-  // The ops console's health page asks every other part: services their readiness, simulators a
-  // page they always serve (the gateway answers on its API port, the payment connector on OPS_PORT).
-  const readiness = {
-    'xta-simulator': 'http://127.0.0.1:8089/xta?wsdl',
-    'payment-simulator': 'http://127.0.0.1:8090/__admin/faults',
-    ...Object.fromEntries(
-      servicesToRun
-        .filter(({ name }) => name !== 'ops-console')
-        .map(({ name, env }) => {
-          const port = env.OPS_PORT ?? (name === 'portal-gateway' ? env.PORT : env.HTTP_PORT);
-          return [name, `http://127.0.0.1:${port}/health/ready`];
-        }),
-    ),
-  };
+  // The ops console's health page asks every other part what `npm start` asks it.
+  const others = [...simulators, ...servicesToRun].filter(({ name }) => name !== 'ops-console');
   const opsConsole = servicesToRun.find(({ name }) => name === 'ops-console');
-  if (opsConsole) opsConsole.env.HEALTH_TARGETS_JSON = JSON.stringify(readiness);
+  if (opsConsole)
+    opsConsole.env.HEALTH_TARGETS_JSON = JSON.stringify(
+      Object.fromEntries(others.map(({ name, readyUrl }) => [name, readyUrl])),
+    );
   return [...simulators, ...servicesToRun];
 }

@@ -32,4 +32,8 @@ export interface StatusReported {
    * The XBau version of the message.
    */
   readonly standardVersion: string;
+  /**
+   * The authority that sent the reply (XÖV head autor), e.g. its DVDV id; null for events from before this field.
+   */
+  readonly authorityId: null | string;
 }

@@ -55,6 +55,8 @@ export function toStatusReported(reply: ParsedXml, texts: StatusTexts): ReplyOut
     caseNumber: vorgang,
     nachrichtenUUID,
     standardVersion,
+    // nachrichtenkopf.g2g/autor/kennung; the reply work (issue 10) checks it against XTA as well.
+    authorityId: text(child(head, 'autor'), 'kennung') ?? null,
   };
   switch (kind) {
     case '1120':
