@@ -13,10 +13,11 @@ import {
   schemaType,
   topicCatalogue,
   type ApplicationSubmitted,
+  type PaymentSettled,
   type SchemaName,
 } from '@hub/contracts';
 import { readDeadLetters } from '@hub/dead-letters';
-import { ensureTopics, eventHeaders } from '@hub/kit';
+import { ensureTopics, eventHeaders, outboundId } from '@hub/kit';
 import {
   eventually,
   platform,
@@ -30,7 +31,7 @@ import { operatorToken } from './operator-tokens.js';
 /** Where the screenshots go: `docs/screenshots` when asked (to commit them), else a temp dir. */
 const screenshots =
   process.env.OPS_CONSOLE_SCREENSHOTS ?? mkdtempSync(join(tmpdir(), 'ops-console-'));
-const deliveredDlq = 'dlq.case-router.application-delivered';
+const settledDlq = 'dlq.case-router.payment-settled';
 /** Debian's chromium: playwright-core brings no browser of its own. */
 const chromiumPath = '/usr/bin/chromium';
 
@@ -120,41 +121,51 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     await page.screenshot({ path: join(screenshots, `ops-console-${name}.png`), fullPage: true });
   }
 
-  it('lets an operator find the stuck application, replay its dead letter and see it delivered', async () => {
-    // Given: the delivery report of an application arrives before the application itself …
+  async function statesOf(applicationId: string): Promise<string[]> {
+    const { rows } = await pool.query<{ to_state: string }>(
+      'select to_state from case_router_history where application_id = $1 order by seq',
+      [applicationId],
+    );
+    return rows.map((row) => row.to_state);
+  }
+
+  it('lets an operator find the stuck application, replay its dead letter and see it move on', async () => {
+    // Given: the payment of an application is reported settled before the application arrives …
+    // (a payment path: no connector of the shared platform moves such a case on by itself)
     const applicationId = randomUUID();
     const traceId = randomBytes(16).toString('hex');
-    await send(
-      'procedure.application-delivered.v1',
-      'procedure/application-delivered',
-      { ...examples['procedure/application-delivered'], applicationId },
-      { traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01` },
-    );
+    const settled: PaymentSettled = {
+      ...examples['payment/payment-settled'],
+      applicationId,
+      // The one payment the router asks for (its fee guard), for the fee of the route.
+      paymentId: outboundId(applicationId, 'payment'),
+      amount: { amount: '250.00', currency: 'EUR' },
+    };
+    await send('payment.payment-settled.v1', 'payment/payment-settled', settled, {
+      traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+    });
     // … so the router gives up on it (CASE_UNKNOWN) and dead-letters it,
     const [letter] = await eventually(
       async () => {
-        const mine = (await readDeadLetters(kafka, deliveredDlq, 'ops-console-test')).filter(
+        const mine = (await readDeadLetters(kafka, settledDlq, 'ops-console-test')).filter(
           (candidate) => candidate.key?.toString() === applicationId,
         );
         return mine.length > 0 ? mine : undefined;
       },
-      { timeoutMs: 60_000, what: 'the dead-lettered delivery report' },
+      { timeoutMs: 60_000, what: 'the dead-lettered settlement' },
     );
-    // … and then the application arrives and is routed (Köln: no fee).
+    // … and then the application arrives and waits for its fee (Dortmund: 250.00 EUR).
     const application: ApplicationSubmitted = {
       ...examples['portal/application-submitted'],
       applicationId,
       serviceKey: '99010003001000',
-      municipalityKey: '05315000',
+      municipalityKey: '05913000',
       fee: null,
     };
     await send('portal.application-submitted.v1', 'portal/application-submitted', application);
     await eventually(
-      async () => ((await caseState(applicationId)) === 'DELIVERY_REQUESTED' ? true : undefined),
-      {
-        timeoutMs: 30_000,
-        what: 'the case in DELIVERY_REQUESTED',
-      },
+      async () => ((await caseState(applicationId)) === 'AWAITING_PAYMENT' ? true : undefined),
+      { timeoutMs: 30_000, what: 'the case in AWAITING_PAYMENT' },
     );
 
     if (!browser) throw new TypeError('chromium did not start');
@@ -171,15 +182,21 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     // … who searches the application: its timeline shows the state and the dead letter,
     await page.fill('#antrag', applicationId);
     await page.click('button[type=submit]');
-    expect(await page.textContent('#zustand')).toContain('DELIVERY_REQUESTED');
+    expect(await page.textContent('#zustand')).toContain('AWAITING_PAYMENT');
     expect(await page.textContent('#zeitleiste')).toContain('CASE_UNKNOWN');
     expect(await page.getAttribute(`a[href$="/zipkin/traces/${traceId}"]`, 'href')).toBe(
       `${platform().ZIPKIN_URL}/zipkin/traces/${traceId}`,
     );
     await shot(page, 'timeline');
+    // … sees it among the cases unchanged for longer than a moment, in its state,
+    await page.goto(`${consoleUrl}/haengend?minuten=0.01`);
+    expect(await page.locator('h2:has-text("AWAITING_PAYMENT") + table').textContent()).toContain(
+      applicationId,
+    );
+    await page.goBack();
 
     // … opens the dead letter (headers and a safe preview) and replays it after confirming.
-    await page.click(`a[href*="${encodeURIComponent(deliveredDlq)}"]`);
+    await page.click(`a[href*="${encodeURIComponent(settledDlq)}"]`);
     expect(await page.textContent('#kopfzeilen')).toContain('CASE_UNKNOWN');
     expect(await page.textContent('#vorschau')).toContain('applicationId');
     await shot(page, 'dead-letter');
@@ -188,19 +205,20 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     await shot(page, 'confirm-replay');
     await page.click('text=Ja, jetzt erneut einspielen');
     expect(await page.textContent('#ergebnis')).toContain(
-      'eingespielt nach procedure.application-delivered.v1',
+      'eingespielt nach payment.payment-settled.v1',
     );
 
     // Then: the case moves on, the page says so, and the audit names who replayed what.
     await eventually(
-      async () => ((await caseState(applicationId)) === 'DELIVERED' ? true : undefined),
-      {
-        timeoutMs: 30_000,
-        what: 'the case in DELIVERED after the replay',
-      },
+      async () =>
+        (await statesOf(applicationId)).includes('DELIVERY_REQUESTED') ? true : undefined,
+      { timeoutMs: 30_000, what: 'the case paid and its delivery requested after the replay' },
     );
     await page.goto(`${consoleUrl}/?antrag=${applicationId}`);
-    expect(await page.textContent('#zustand')).toContain('DELIVERED');
+    expect(await page.textContent('#zustand')).not.toContain('AWAITING_PAYMENT');
+    expect(await page.textContent('#zeitleiste')).toContain(
+      'AWAITING_PAYMENT → DELIVERY_REQUESTED',
+    );
     await shot(page, 'moved-on');
     // A second replay of the same letter is possible, but the confirmation warns.
     await page.goto(`${consoleUrl}/fehlerablage/brief?id=${encodeURIComponent(letter?.id ?? '')}`);
@@ -212,15 +230,12 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     expect(audit).toContain(letter?.id);
     await shot(page, 'audit');
 
-    // The workbench marks the letter as replayed; the case (DELIVERED is not final) counts as
-    // stuck once the threshold is below its age; the router's groups show with their lag.
+    // The workbench marks the letter as replayed; the router's groups show with their lag.
     await page.goto(`${consoleUrl}/fehlerablage?code=CASE_UNKNOWN&schluessel=${applicationId}`);
     expect(await page.textContent('#fehlerbriefe')).toMatch(/1×/);
     await shot(page, 'workbench');
-    await page.goto(`${consoleUrl}/haengend?minuten=0.01`);
-    expect(await page.textContent('main')).toContain(applicationId);
     await page.goto(`${consoleUrl}/verzoegerung?gruppe=case-router.`);
-    expect(await page.textContent('#rueckstand')).toContain('case-router.application-delivered');
+    expect(await page.textContent('#rueckstand')).toContain('case-router.payment-settled');
     await shot(page, 'lag');
     await page.close();
   });
@@ -248,9 +263,9 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     const replayer = await operatorToken('intruder');
     const reader = await operatorToken('reader', 'ops:read');
 
-    const forged = await post(replayer, `id=${deliveredDlq}:0:0`);
+    const forged = await post(replayer, `id=${settledDlq}:0:0`);
     expect(forged.status).toBe(403);
-    const readOnly = await post(reader, `id=${deliveredDlq}:0:0&csrf=${await csrfOf(reader)}`);
+    const readOnly = await post(reader, `id=${settledDlq}:0:0&csrf=${await csrfOf(reader)}`);
     expect(readOnly.status).toBe(403);
     expect(await readOnly.text()).toContain('fehlt die Berechtigung ops:replay');
     expect(await replays()).toBe(before);
