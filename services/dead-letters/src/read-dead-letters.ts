@@ -11,6 +11,9 @@ export interface DeadLetter {
   readonly headers: TextHeaders;
 }
 
+/** Longer than a group join and a fetch of every dlq topic take; a web page must not hang for ever. */
+const defaultTimeoutMs = 30_000;
+
 /**
  * Reads dead-letter topics from their start to their end at the time of the call, with a group of
  * its own that commits nothing (one group join for all topics: joins are what takes the time).
@@ -19,6 +22,7 @@ export async function readDeadLetters(
   kafka: Kafka,
   topics: string | readonly string[],
   reader = 'hub-cli',
+  timeoutMs = defaultTimeoutMs,
 ): Promise<DeadLetter[]> {
   const names = typeof topics === 'string' ? [topics] : [...topics];
   const remaining = await nonEmptyPartitions(kafka, names);
@@ -28,7 +32,17 @@ export async function readDeadLetters(
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [...new Set(names)], fromBeginning: true });
-    await new Promise<void>((done) => {
+    let timer: NodeJS.Timeout | undefined;
+    await new Promise<void>((done, fail) => {
+      timer = setTimeout(() => {
+        fail(
+          new HubError(
+            'DLQ_READ_TIMEOUT',
+            `Dead letters not read to their end within ${timeoutMs} ms.`,
+            { retryable: true },
+          ),
+        );
+      }, timeoutMs);
       void consumer.run({
         autoCommit: false,
         eachMessage: ({ topic, partition, message }) => {
@@ -41,6 +55,8 @@ export async function readDeadLetters(
           return Promise.resolve();
         },
       });
+    }).finally(() => {
+      clearTimeout(timer);
     });
   } finally {
     await consumer.disconnect();
