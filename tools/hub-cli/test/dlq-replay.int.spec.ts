@@ -167,6 +167,7 @@ describe('dlq list, show and replay against the real broker', () => {
     for (const [key, code] of Object.entries(poison))
       expect(listed).toContain(`${letterIdOf(key)}  ${key}  ${code}  attempts=1`);
     expect(listed).toContain(`3 dead letter(s) in ${dlq}`);
+    expect(await hubDlq('topics')).toContain(`${dlq}  3`);
     const shown = await hubDlq('show', letterIdOf('app-2'));
     const shownLetter = JSON.parse(shown) as {
       headers: Record<string, string>;

@@ -49,6 +49,10 @@ export function localProcesses(
       env: { PORT: '8080', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
       url: 'http://127.0.0.1:8080/openapi.json',
     },
+    'ops-console': {
+      env: { PORT: '8070', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      url: 'http://127.0.0.1:8070',
+    },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089/xta' } },
     'payment-connector': {
       opsPort: 9199,
@@ -80,5 +84,12 @@ export function localProcesses(
       readyUrl: `http://127.0.0.1:${opsPort}/health/ready`,
     };
   });
+  // The ops console's health page asks every other part what `npm start` asks it.
+  const others = [...simulators, ...servicesToRun].filter(({ name }) => name !== 'ops-console');
+  const opsConsole = servicesToRun.find(({ name }) => name === 'ops-console');
+  if (opsConsole)
+    opsConsole.env.HEALTH_TARGETS_JSON = JSON.stringify(
+      Object.fromEntries(others.map(({ name, readyUrl }) => [name, readyUrl])),
+    );
   return [...simulators, ...servicesToRun];
 }

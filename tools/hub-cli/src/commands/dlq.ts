@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { Kafka, logLevel } from 'kafkajs';
-import { readDeadLetters, summaryLine } from '../dlq/dead-letters.js';
-import { replayOf, selects } from '../dlq/replay.js';
+import { deadLetterTopics, readDeadLetters, replayOf, selects, topicOfId } from '@hub/dead-letters';
+import { summaryLine } from '../dlq/summary-line.js';
 
 export const summary =
-  'list <dlq-topic> | show <id> | replay <dlq-topic> --id|--code|--key: dead letters of a group';
+  'topics | list <dlq-topic> | show <id> | replay <dlq-topic> --id|--code|--key: dead letters';
 
 const usage = [
-  'usage: npm run hub -- dlq list <dlq-topic>',
+  'usage: npm run hub -- dlq topics',
+  '       npm run hub -- dlq list <dlq-topic>',
   '       npm run hub -- dlq show <dlq-topic>:<partition>:<offset>',
   '       npm run hub -- dlq replay <dlq-topic> [--id <id>] [--code <error code>] [--key <key>]',
   '(brokers from KAFKA_BROKERS; dead-letter topics are dlq.<service>.<handler>)',
@@ -20,17 +21,23 @@ export async function run(args: string[]): Promise<void> {
     options: { id: { type: 'string' }, code: { type: 'string' }, key: { type: 'string' } },
   });
   const [command, target] = positionals;
-  if (!target || !['list', 'show', 'replay'].includes(command ?? '')) {
-    console.error(usage);
-    process.exitCode = 2;
-    return;
-  }
   const kafka = new Kafka({
     clientId: 'hub-cli',
     brokers: (process.env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(','),
     logLevel: logLevel.ERROR,
   });
-  const topic = command === 'show' ? target.slice(0, target.indexOf(':')) : target;
+  if (command === 'topics') {
+    const topics = await deadLetterTopics(kafka);
+    for (const { topic, count } of topics) console.log(`${topic}  ${count}`);
+    console.log(`${topics.length} dead-letter topic(s)`);
+    return;
+  }
+  if (!target || !['list', 'show', 'replay'].includes(command ?? '')) {
+    console.error(usage);
+    process.exitCode = 2;
+    return;
+  }
+  const topic = command === 'show' ? topicOfId(target) : target;
   const letters = await readDeadLetters(kafka, topic);
 
   if (command === 'list') {

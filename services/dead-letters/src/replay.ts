@@ -1,7 +1,7 @@
 import type { Message } from 'kafkajs';
 import { HubError } from '@hub/errors';
 import { deadLetterHeaders, eventHeaders } from '@hub/kit';
-import type { DeadLetter } from './dead-letters.js';
+import type { DeadLetter } from './read-dead-letters.js';
 
 export interface ReplaySelector {
   readonly id?: string;

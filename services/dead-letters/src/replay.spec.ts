@@ -3,6 +3,7 @@ import { replayOf, selects } from './replay.js';
 
 const letter = {
   id: 'dlq.svc.handler:0:7',
+  topic: 'dlq.svc.handler',
   key: Buffer.from('app-1'),
   value: Buffer.from([0, 0, 0, 0, 1, 2]),
   headers: {

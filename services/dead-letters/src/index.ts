@@ -1,0 +1,3 @@
+export { deadLetterTopics, type DeadLetterTopic } from './dead-letter-topics.js';
+export { readDeadLetters, topicOfId, type DeadLetter } from './read-dead-letters.js';
+export { replayOf, selects, type ReplaySelector } from './replay.js';
