@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Header, Inject, Module, type DynamicModule } from '@nestjs/common';
+import type { Registry } from 'prom-client';
 import { ApplicationRegistry } from './applications/application-registry.js';
 import { ApplicationsController } from './applications/applications.controller.js';
 import { SubmitApplication } from './applications/submit-application.js';
@@ -36,12 +37,27 @@ class HealthController {
   }
 }
 
+const metricsToken = Symbol('metrics');
+
+/** Prometheus text of the gateway's registry (its delivery engine's metrics and Node's own). */
+@Controller('metrics')
+class MetricsController {
+  constructor(@Inject(metricsToken) private readonly registry: Registry) {}
+
+  @Get()
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  metrics(): Promise<string> {
+    return this.registry.metrics();
+  }
+}
+
 export interface GatewayParts {
   readonly tokens: TokenVerifier;
   readonly submitApplication: SubmitApplication;
   readonly applications: ApplicationRegistry;
   readonly notifications: TimelineNotifications;
   readonly readiness: ReadinessProbe;
+  readonly metrics: Registry;
 }
 
 @Module({})
@@ -49,13 +65,14 @@ export class GatewayModule {
   static with(parts: GatewayParts): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [ApplicationsController, OpenApiController, HealthController],
+      controllers: [ApplicationsController, OpenApiController, HealthController, MetricsController],
       providers: [
         { provide: TokenVerifier, useValue: parts.tokens },
         { provide: SubmitApplication, useValue: parts.submitApplication },
         { provide: ApplicationRegistry, useValue: parts.applications },
         { provide: TimelineNotifications, useValue: parts.notifications },
         { provide: readinessToken, useValue: parts.readiness },
+        { provide: metricsToken, useValue: parts.metrics },
       ],
     };
   }

@@ -72,7 +72,14 @@ export async function startGateway(
     ) as Record<string, boolean>;
 
   const app = await NestFactory.create<NestExpressApplication>(
-    GatewayModule.with({ tokens, submitApplication, applications, notifications, readiness }),
+    GatewayModule.with({
+      tokens,
+      submitApplication,
+      applications,
+      notifications,
+      readiness,
+      metrics: engine.metricsRegistry,
+    }),
     // Our own JSON parser (json-body.ts) answers its errors as problem documents.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class; a literal is what its docs pass.
     { bodyParser: false, logger: false },

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { localProcesses } from '@hub/start/local-processes';
+import { localProcesses, type LocalProcess } from '@hub/start/local-processes';
 import { isScraped } from './metric-catalogue.js';
 import { repositoryRoot } from './repository-root.js';
 
@@ -23,11 +23,13 @@ export function servableServices(root = repositoryRoot): string[] {
 }
 
 /**
- * The variable that holds a service's ops port: `OPS_PORT` where the service has one (the payment
- * connector's HTTP_PORT serves the provider's callbacks), else the kit's `HTTP_PORT`.
+ * The variable that holds a service's ops port (/health, /metrics): the one whose port `npm start`
+ * waits on for readiness, so the rule is said once, in local-processes.ts.
  */
-export function opsPortVariable(env: Record<string, string>): 'OPS_PORT' | 'HTTP_PORT' {
-  return env.OPS_PORT === undefined ? 'HTTP_PORT' : 'OPS_PORT';
+export function opsPortVariable(local: LocalProcess): string {
+  const readyPort = new URL(local.readyUrl).port;
+  const variable = ['OPS_PORT', 'PORT', 'HTTP_PORT'].find((name) => local.env[name] === readyPort);
+  return variable ?? 'HTTP_PORT';
 }
 
 /** The ops port of every scraped service of the local hub, from `npm start`'s own assignment. */
@@ -37,6 +39,6 @@ export function localScrapeTargets(services = servableServices()): ScrapeTarget[
     .filter((local) => services.includes(local.name) && isScraped(local.name))
     .map((local) => ({
       service: local.name,
-      port: Number(local.env[opsPortVariable(local.env)]),
+      port: Number(new URL(local.readyUrl).port),
     }));
 }

@@ -58,7 +58,7 @@ describe('the metric table against what the services really export', () => {
           ...local.env,
           PORT: '0',
           HTTP_PORT: '0',
-          [opsPortVariable(local.env)]: String(opsPort),
+          [opsPortVariable(local)]: String(opsPort),
           ...(local.env.XTA_ENDPOINT_URL ? { XTA_ENDPOINT_URL: xta?.url ?? '' } : {}),
           ...(local.env.PAYMENT_PROFILE_JSON
             ? { PAYMENT_PROFILE_JSON: JSON.stringify(profile) }
