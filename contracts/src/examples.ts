@@ -121,6 +121,7 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     caseNumber: '63/2025/0815',
     nachrichtenUUID: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
     standardVersion: '2.6',
+    authorityId: 'bab:05913000',
   },
   'case/citizen-status-changed': {
     applicationId,

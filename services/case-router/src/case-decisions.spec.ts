@@ -44,6 +44,7 @@ function status(code: string, at: string, caseNumber: string | null = null): Sta
     caseNumber,
     nachrichtenUUID: '00000000-0000-4000-8000-000000000001',
     standardVersion: '2.6',
+    authorityId: null,
   };
 }
 

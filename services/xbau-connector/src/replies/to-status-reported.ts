@@ -55,6 +55,7 @@ export function toStatusReported(reply: ParsedXml, texts: StatusTexts): ReplyOut
     caseNumber: vorgang,
     nachrichtenUUID,
     standardVersion,
+    authorityId: text(child(head, 'autor'), 'kennung') ?? null,
   };
   switch (kind) {
     case '1120':
