@@ -6,6 +6,7 @@ import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { RedactingSpanExporter } from './redacting-span-exporter.js';
 
 export interface TracingOptions {
   readonly service: string;
@@ -17,14 +18,15 @@ export interface TracingOptions {
 /**
  * The one tracing bootstrap of every service: OpenTelemetry for Node with kafkajs and HTTP
  * instrumentation, W3C trace context (the SDK's default propagator), spans to Zipkin locally or
- * OTLP/HTTP by configuration. Call it first in main, before Kafka and HTTP clients exist.
+ * OTLP/HTTP by configuration, with error texts redacted on the way out. Call it first in main,
+ * before Kafka and HTTP clients exist.
  */
 export function startTracing(options: TracingOptions): { shutdown(): Promise<void> } {
   const exporter = exporterFor(options);
   if (!exporter) return { shutdown: () => Promise.resolve() };
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service }),
-    traceExporter: exporter,
+    traceExporter: new RedactingSpanExporter(exporter),
     instrumentations: [new KafkaJsInstrumentation(), new HttpInstrumentation()],
   });
   sdk.start();
