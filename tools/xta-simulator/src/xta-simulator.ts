@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { xtaWsdlPath } from '@hub/xoev';
+import { handleInjectReply } from './inject-reply-route.js';
 import { SimulatedAuthority } from './simulated-authority.js';
 import {
   defaultReplyDelays,
@@ -28,7 +29,8 @@ const maxRequestBytes = 20 * 1024 * 1024;
 
 /**
  * Starts an XTA 2 server (SOAP 1.2 over HTTP, served with node:http) that behaves like a
- * building-supervision authority. Admin endpoints: `GET /admin/deliveries`, `PUT /admin/faults`.
+ * building-supervision authority. Admin endpoints: `GET /admin/deliveries`, `PUT /admin/faults`,
+ * `POST /admin/replies` (any body becomes a message in the box).
  */
 export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<XtaSimulator> {
   let faults: FaultConfig = options.faults ?? {};
@@ -40,6 +42,7 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
   let url = '';
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (await handleInjectReply(request, response, authority)) return;
     const body = await readBody(request);
     const path = request.url ?? '/';
     if (request.method === 'GET' && path.endsWith('?wsdl')) {
