@@ -20,6 +20,16 @@ describe('redactErrorMessage', () => {
       `Element 'geburtsdatum': '${name}' is not a valid value of the atomic type 'xs:date'.`,
       "Element 'geburtsdatum': '…' is not a valid value of the atomic type 'xs:date'.",
     ],
+    [
+      'libxml2 value with a quote inside',
+      "Element 'name': [facet 'pattern'] The value 'Zyxwort O'Quxheim' is not accepted by the pattern '[a-z]+'.",
+      "Element 'name': [facet 'pattern'] The value '…' is not accepted by the pattern '[a-z]+'.",
+    ],
+    [
+      'libxml2 atomic type with a quote inside',
+      "Element 'geburtsdatum': 'Zyxwort O'Quxheim' is not a valid value of the atomic type 'xs:date'.",
+      "Element 'geburtsdatum': '…' is not a valid value of the atomic type 'xs:date'.",
+    ],
     ['avsc', `invalid "string": "${name}"`, 'invalid "string": …'],
     [
       'JSON.parse',

@@ -32,8 +32,11 @@ function keepStructuralQuote(quote: string, offset: number, whole: string): stri
   return `${quote.charAt(0)}…${quote.charAt(quote.length - 1)}`;
 }
 
-/** Libraries that print the offending input without quotes, and what is left of it. */
+/** Where libraries print input unquoted or unbalanced, and what is left of it. */
 const unquotedInputSpots: readonly (readonly [RegExp, string])[] = [
+  // libxml2 quotes the value, which may itself hold quotes (O'Brien): cut up to the known sequel.
+  [/(\bvalue ')[\s\S]*?(?=' (?:is|has|does) )/g, '$1…'],
+  [/(: ')[\s\S]*?(?=' is not a valid value)/g, '$1…'],
   // xmlbuilder: "Invalid character in string: <input> at index 3"
   [/(Invalid character in (?:string|name)): [\s\S]*?( at index \d+|$)/g, '$1: …$2'],
   // sax (xml2js): "Unexpected close tag\nLine: 3\nColumn: 9\nChar: x"
