@@ -1,3 +1,4 @@
+import type { Kafka } from 'kafkajs';
 import { platform } from '@hub/test-support';
 import { xbauConnectorConfigSchema, type XbauConnectorConfig } from '../src/config.js';
 
@@ -24,4 +25,19 @@ export function testConnectorConfig(
     RETRY_INITIAL_DELAY_MS: 50,
     ...overrides,
   });
+}
+
+/** A fresh delivery group starts at the end of the shared topic, not at other tests' requests. */
+export async function deliveriesFromNowOn(kafka: Kafka, service: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.resetOffsets({
+      groupId: `${service}.delivery-requested`,
+      topic: 'procedure.delivery-requested.v1',
+      earliest: false,
+    });
+  } finally {
+    await admin.disconnect();
+  }
 }

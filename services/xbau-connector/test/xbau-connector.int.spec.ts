@@ -15,7 +15,7 @@ import { createLogger, deadLetterHeaders, ensureTopics, eventHeaders, outboundId
 import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
 import { formFields } from '../src/map/from-delivery-requested.js';
 import { startXbauConnector, type RunningXbauConnector } from '../src/xbau-connector-service.js';
-import { testConnectorConfig } from './connector-config.js';
+import { deliveriesFromNowOn, testConnectorConfig } from './connector-config.js';
 import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-process.js';
 
 const deliveryTopic = 'procedure.delivery-requested.v1';
@@ -65,15 +65,7 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
         partitions: spec.partitions,
       })),
     );
-    // A fresh group starts at the end of the shared topic, not at other tests' requests.
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.resetOffsets({
-      groupId: `${service}.delivery-requested`,
-      topic: deliveryTopic,
-      earliest: false,
-    });
-    await admin.disconnect();
+    await deliveriesFromNowOn(kafka, service);
     simulator = await startSimulatorProcess();
     connector = await startXbauConnector(testConnectorConfig(service, simulator.url), {
       logger: createLogger(service, 'warn'),
