@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import { HubError } from '@hub/errors';
 import { schemaType, type StatusReported } from '@hub/contracts';
 import {
   deadLetterHeaders,
@@ -16,7 +17,7 @@ import { collectFrom, eventually, platform, testKafka } from '@hub/test-support'
 import { ClaimChecks } from '../src/replies/claim-checks.js';
 import { DeliveredRecipients } from '../src/replies/delivered-recipients.js';
 import { replyDeadLetterHeaders } from '../src/replies/reply-dead-letters.js';
-import type { ReplyPoller } from '../src/replies/reply-poller.js';
+import type { MessageBox, ReplyPoller } from '../src/replies/reply-poller.js';
 import { startReplyPoller } from '../src/replies/start-reply-poller.js';
 import { testConnectorConfig } from './connector-config.js';
 import { reply1120 } from './reply-1120.js';
@@ -151,5 +152,62 @@ describe('reply poller: a poison reply never blocks the message box', () => {
       )
     ).value;
     expect(event).toMatchObject({ applicationId, statusCode: 'RECEIPT', authorityId: authority });
+  }, 120_000);
+  it('retries a reply getMessage cannot fetch in the next rounds while the one behind it is published, then dead-letters it by its id', async () => {
+    const applicationId = randomUUID();
+    await recipients.remember(applicationId, authority);
+    const stuckId = await simulator.injectReply(reply1120(applicationId));
+    await simulator.injectReply(reply1120(applicationId));
+    // The real box, except that fetching this one message times out, as a flaky XTA server would.
+    const flaky: MessageBox = {
+      getStatusList: (max) => box.getStatusList(max),
+      getMessage: (id) =>
+        id === stuckId
+          ? Promise.reject(new HubError('XTA_TIMEOUT', 'no answer', { retryable: true }))
+          : box.getMessage(id),
+      close: (id) => box.close(id),
+    };
+    const deadLetters = await collectFrom(kafka, deadLetterTopic);
+    const statuses = await collectFrom(kafka, statusTopic);
+    const { poller: flakyPoller } = await startReplyPoller(
+      testConnectorConfig(service, simulator.url, { REPLY_FETCH_MAX_ATTEMPTS: 2 }),
+      {
+        kafka,
+        pool,
+        xta: flaky,
+        validator,
+        ledger: new IdempotencyLedger(pool),
+        recipients,
+        producer,
+        deadLetters: deadLetterProducer,
+        logger: silentLogger,
+        metrics: new Registry(),
+      },
+    );
+
+    const firstRound = await flakyPoller.pollOnce();
+    const boxAfterFirstRound = await box.getStatusList();
+    const secondRound = await flakyPoller.pollOnce();
+
+    expect(firstRound).toBe(1);
+    expect(boxAfterFirstRound).toEqual([stuckId]);
+    expect(secondRound).toBe(1);
+    expect(await box.getStatusList()).toEqual([]);
+    await eventually(
+      () =>
+        statuses.received.some((record) => record.message.key?.toString() === applicationId)
+          ? true
+          : undefined,
+      { timeoutMs: 30_000, what: 'the status event of the reply behind the stuck one' },
+    );
+    const letter = await eventually(
+      () => deadLetters.received.find((record) => record.message.key?.toString() === stuckId),
+      { timeoutMs: 30_000, what: 'the dead letter of the unfetchable reply' },
+    );
+    const header = (name: string) => letter.message.headers?.[name]?.toString();
+    expect(header(deadLetterHeaders.errorCode)).toBe('XBAU_REPLY_UNFETCHABLE');
+    expect(header(deadLetterHeaders.attempts)).toBe('2');
+    expect(header(replyDeadLetterHeaders.xtaMessageId)).toBe(stuckId);
+    expect(letter.message.value?.length ?? 0).toBe(0);
   }, 120_000);
 });
