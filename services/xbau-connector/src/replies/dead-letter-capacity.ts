@@ -1,5 +1,8 @@
-import { ConfigResourceTypes } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import type { KafkaClient } from '@hub/kit';
+
+// kafkajs is CommonJS and Node's ESM loader does not see this named export; the default has it.
+const { ConfigResourceTypes } = kafkajs;
 
 /** Kafka's own default of max.message.bytes (1 MB plus the record batch overhead). */
 export const kafkaDefaultMaxMessageBytes = 1_048_588;
