@@ -131,6 +131,7 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     actionRequired: true,
     actionText: 'Gebühr von 125,00 EUR bezahlen',
     caseNumber: null,
+    sequence: 1,
   },
   'dlq/dead-letter': {
     sourceTopic: 'portal.application-submitted.v1',

@@ -12,6 +12,8 @@ export { parseOptions, parseSchemaSet, type SchemaSet, type SchemaSource } from 
 export { readSchemaSources, schemaDirectory, schemas, schemaSet, schemaType } from './schemas.js';
 export {
   deadLetterTopic,
+  deadLetterWatcherName,
+  deliveryChainGroups,
   eventTopics,
   topicCatalogue,
   valueSubject,

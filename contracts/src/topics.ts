@@ -115,8 +115,24 @@ export const eventTopics = [
   },
 ] as const satisfies readonly TopicSpec[];
 
+/**
+ * The consumer groups that carry out the case router's commands (`*-requested` topics it owns):
+ * when one of them gives up on a record, an accepted application stops there, so the case router
+ * reads their dead letters to tell the citizen and the operators.
+ */
+export function deliveryChainGroups(events: readonly TopicSpec[] = eventTopics): string[] {
+  return events
+    .filter((topic) => topic.owner === 'case-router' && /-requested\.v\d+$/.test(topic.name))
+    .flatMap((topic) => topic.consumers);
+}
+
+/** The case router's handler that reads the dead letters of `group`. */
+export function deadLetterWatcherName(group: string): string {
+  return `dead-letters.${group}`;
+}
+
 /** The dead-letter topic of a consumer group; they all share the dead-letter envelope. */
-export function deadLetterTopic(group: string): TopicSpec {
+export function deadLetterTopic(group: string, consumers: readonly string[] = []): TopicSpec {
   return {
     name: `dlq.${group}`,
     description: `Records ${group} gave up on, for inspection and replay.`,
@@ -127,14 +143,31 @@ export function deadLetterTopic(group: string): TopicSpec {
     retentionMs: 90 * days,
     cleanupPolicy: 'delete',
     owner: group.split('.')[0] ?? group,
-    consumers: [],
+    consumers,
   };
 }
 
-/** Every topic the hub needs: the event topics and a dead-letter topic per consumer group. */
+/**
+ * Every topic the hub needs: the event topics and a dead-letter topic per consumer group, those
+ * of the delivery chain read by the case router (whose watchers have dead-letter topics too).
+ */
 export function topicCatalogue(events: readonly TopicSpec[] = eventTopics): TopicSpec[] {
-  const groups = [...new Set(events.flatMap((topic) => topic.consumers))].sort();
-  return [...events, ...groups.map(deadLetterTopic)];
+  const watchers = new Map(
+    deliveryChainGroups(events).map((group) => [
+      group,
+      `case-router.${deadLetterWatcherName(group)}`,
+    ]),
+  );
+  const groups = [
+    ...new Set([...events.flatMap((topic) => topic.consumers), ...watchers.values()]),
+  ].sort();
+  return [
+    ...events,
+    ...groups.map((group) => {
+      const watcher = watchers.get(group);
+      return deadLetterTopic(group, watcher ? [watcher] : []);
+    }),
+  ];
 }
 
 /** The registry subject of a topic's values (TopicNameStrategy). */

@@ -48,8 +48,13 @@ describe('a building-permit application from the portal to the authority and bac
     expect(states).toContain('RECEIVED');
     expect(states.indexOf('ACTION_REQUIRED')).toBeGreaterThan(states.indexOf('RECEIVED'));
     expect(states.at(-1)).toBe('COMPLETED');
-    const times = view.timeline.map((step) => Date.parse(step.occurredAt));
-    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // One order: the hub's "zugestellt" before the authority's replies, and no flapping back.
+    const texts = view.timeline.map((step) => step.text);
+    const delivered = texts.findIndex((text) => text.includes('zugestellt'));
+    const firstReply = texts.findIndex((text) => text.startsWith('Bauaufsicht'));
+    expect(delivered).toBeGreaterThan(0);
+    expect(delivered).toBeLessThan(firstReply);
+    expect(states.slice(states.indexOf('PROCESSING'))).not.toContain('RECEIVED');
     // Other suites' requests may reach the same simulator; none was delivered twice.
     expect(hub.xta.deliveries.size).toBeGreaterThan(0);
     expect([...hub.xta.deliveries.values()].every((count) => count === 1)).toBe(true);
@@ -73,4 +78,32 @@ describe('a building-permit application from the portal to the authority and bac
       expect.arrayContaining(['portal-gateway', 'case-router', 'xbau-connector']),
     );
   }, 180_000);
+
+  it('shows DELIVERY_FAILED on the citizen timeline when the delivery is dead-lettered', async () => {
+    // The authority's XTA server fails every request: the XBau connector gives up and dead-letters.
+    hub.xta.setFaults({ technicalProblem: 1_000_000 });
+    try {
+      const response = await fetch(`${hub.gatewayUrl}/v1/applications`, {
+        method: 'POST',
+        headers: { authorization: hub.authorization, 'content-type': 'application/json' },
+        body: JSON.stringify(buildingPermitApplication('05315000')),
+      });
+      expect(response.status).toBe(202);
+      const { applicationId } = (await response.json()) as { applicationId: string };
+
+      const view = await eventually(
+        async () => {
+          const current = await hub.view(applicationId);
+          return current.state === 'DELIVERY_FAILED' ? current : undefined;
+        },
+        { timeoutMs: 90_000, intervalMs: 500, what: 'DELIVERY_FAILED on the citizen timeline' },
+      );
+      expect(view.text).toBe(
+        'Ihr Antrag konnte nicht zugestellt werden; die Stadt kümmert sich darum.',
+      );
+      expect(view.timeline.map((step) => step.state)).toEqual(['SUBMITTED', 'DELIVERY_FAILED']);
+    } finally {
+      hub.xta.setFaults({});
+    }
+  }, 120_000);
 });

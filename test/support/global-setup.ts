@@ -1,4 +1,6 @@
 import type { TestProject } from 'vitest/node';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import {
   defaultLayout,
   down,
@@ -35,7 +37,9 @@ export default async function setup(
     return undefined;
   }
   try {
-    project.provide('platform', await up(layout));
+    const started = await up(layout);
+    applyContracts(started);
+    project.provide('platform', started);
   } catch (error) {
     await down(layout);
     throw error;
@@ -43,6 +47,27 @@ export default async function setup(
   return async () => {
     if (process.env.PLATFORM_KEEP !== '1') await down(layout);
   };
+}
+
+/**
+ * As `npm start` does: the catalogue's topics with their configs and every subject at
+ * BACKWARD_TRANSITIVE. Through the CLI, as a newcomer would run it (and without a dependency of
+ * the harness on the CLI, whose own tests use the harness).
+ */
+function applyContracts(endpoints: PlatformEndpoints): void {
+  const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  const applied = spawnSync(
+    process.execPath,
+    [
+      fileURLToPath(import.meta.resolve('tsx/cli')),
+      'tools/hub-cli/src/main.ts',
+      'contracts',
+      'apply',
+    ],
+    { cwd: repoRoot, env: { ...process.env, ...endpoints }, encoding: 'utf8' },
+  );
+  if (applied.status !== 0)
+    throw new Error(`hub contracts apply failed:\n${applied.stdout}${applied.stderr}`);
 }
 
 declare module 'vitest' {

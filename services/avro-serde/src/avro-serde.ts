@@ -1,6 +1,7 @@
 import avro from 'avsc';
 import { logicalTypes } from '@hub/contracts';
 import type { SchemaRegistryClient } from './schema-registry-client.js';
+import { registeredSchema } from './registered-schema.js';
 import { InvalidValueError, UndecodableRecordError } from './serde-errors.js';
 import { frame, unframe } from './wire-format.js';
 
@@ -95,16 +96,6 @@ export class AvroSerde {
     }
     return type;
   }
-}
-
-/**
- * The schema text the registry gets for `type`: with defaults, aliases, docs and logical types
- * (a bare `type.schema()` drops them, and without defaults the registry could not judge
- * compatibility). Every producer and `hub contracts register` use this, so one schema is one
- * registry version.
- */
-export function registeredSchema(type: avro.Type): string {
-  return JSON.stringify(type.schema({ exportAttrs: true }));
 }
 
 /** Throws InvalidValueError naming the first field path where `value` breaks the schema. */

@@ -1,10 +1,5 @@
-export {
-  AvroSerde,
-  assertValid,
-  registeredSchema,
-  type AvroSerdeOptions,
-  type Decoded,
-} from './avro-serde.js';
+export { AvroSerde, assertValid, type AvroSerdeOptions, type Decoded } from './avro-serde.js';
+export { registeredSchema } from './registered-schema.js';
 export { SchemaRegistryClient, type CompatibilityLevel } from './schema-registry-client.js';
 export {
   InvalidValueError,

@@ -1,59 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { examples, type ApplicationSubmitted, type StatusReported } from '@hub/contracts';
-import type { Route } from '@hub/routing';
 import type { Case } from './case.js';
 import {
+  onChainDeadLettered,
   onDeadline,
   onDelivered,
   onPaymentFailed,
   onPaymentLinkIssued,
   onPaymentRefunded,
   onPaymentSettled,
-  onStatusReported,
   onSubmitted,
 } from './case-decisions.js';
-
-const now = new Date('2026-11-24T10:00:00Z');
-const settings = {
+import { onStatusReported } from './status-decisions.js';
+import {
+  applied,
+  application,
+  delivery,
+  freeRoute,
   now,
-  transportReportDeadlineMs: 30 * 60_000,
-  paymentDeadlineMs: 7 * 24 * 3_600_000,
-};
-const route: Route = {
-  serviceKey: '99010003001000',
-  municipalityKey: '05913000',
-  procedure: 'xbau',
-  authorityDvdvId: 'bab:05913000',
-  standard: 'XBAU',
-  versions: { '2024-01-01': '2.5', '2026-07-01': '2.6' },
-  fee: { amount: '250.00', currency: 'EUR' },
-  requiredFormFields: [],
-  attachmentMediaTypes: [],
-};
-const freeRoute: Route = { ...route, fee: null };
-const application: ApplicationSubmitted = examples['portal/application-submitted'];
-const withFee = { ...application, fee: { amount: '250.00', currency: 'EUR' as const } };
-const withoutFee = { ...application, fee: null };
-
-function status(code: string, at: string, caseNumber: string | null = null): StatusReported {
-  return {
-    applicationId: application.applicationId,
-    reportedAt: new Date(at),
-    statusCode: code,
-    statusText: `Status ${code}`,
-    caseNumber,
-    nachrichtenUUID: '00000000-0000-4000-8000-000000000001',
-    standardVersion: '2.6',
-    authorityId: null,
-  };
-}
+  route,
+  settings,
+  settled,
+  status,
+  withFee,
+  withoutFee,
+} from '../test/case-fixtures.js';
 
 describe('case decisions', () => {
   it('given a fee-bearing service, when an application arrives, then the fee is requested and the citizen asked to pay', () => {
     const decision = onSubmitted(withFee, route, settings);
     expect(decision.next.state).toBe('AWAITING_PAYMENT');
     expect(decision.outgoing.map((o) => o.topic)).toEqual(['payment.payment-requested.v1']);
-    expect(decision.citizen).toMatchObject({ state: 'ACTION_REQUIRED', actionRequired: true });
+    expect(decision.citizen).toMatchObject([{ state: 'ACTION_REQUIRED', actionRequired: true }]);
     expect(decision.next.deadline).toEqual({
       kind: 'payment',
       at: new Date(now.getTime() + settings.paymentDeadlineMs),
@@ -99,26 +76,15 @@ describe('case decisions', () => {
   it('rejects an application no procedure handles, telling the citizen why', () => {
     const decision = onSubmitted(withFee, undefined, settings);
     expect(decision.next.state).toBe('UNROUTABLE');
-    expect(decision.citizen?.state).toBe('REJECTED');
-    expect(decision.citizen?.statusText).toContain(withFee.serviceKey);
+    expect(decision.citizen[0]?.state).toBe('REJECTED');
+    expect(decision.citizen[0]?.statusText).toContain(withFee.serviceKey);
   });
 
   describe('after the fee was requested', () => {
     const awaiting = onSubmitted(withFee, route, settings).next;
 
     it('delivers once the payment is settled', () => {
-      const decision = onPaymentSettled(
-        awaiting,
-        {
-          applicationId: application.applicationId,
-          paymentId: 'p',
-          settledAt: now,
-          providerTransactionId: 't',
-          amount: withFee.fee,
-          paymentMethod: 'OTHER',
-        },
-        settings,
-      );
+      const decision = onPaymentSettled(awaiting, settled(), settings);
       expect(decision.next.state).toBe('DELIVERY_REQUESTED');
       expect(decision.outgoing.map((o) => o.topic)).toEqual(['procedure.delivery-requested.v1']);
     });
@@ -133,10 +99,12 @@ describe('case decisions', () => {
         expiresAt: null,
       });
       expect(decision.next.state).toBe('AWAITING_PAYMENT');
-      expect(decision.citizen).toMatchObject({
-        state: 'ACTION_REQUIRED',
-        actionText: expect.stringContaining('https://pay.example/t') as string,
-      });
+      expect(decision.citizen).toMatchObject([
+        {
+          state: 'ACTION_REQUIRED',
+          actionText: expect.stringContaining('https://pay.example/t') as string,
+        },
+      ]);
     });
 
     it('tells a rejected citizen that the fee was refunded, without reopening the case', () => {
@@ -150,10 +118,9 @@ describe('case decisions', () => {
         reason: 'APPLICATION_REJECTED',
       });
       expect(decision.next.state).toBe('REJECTED');
-      expect(decision.citizen).toMatchObject({
-        state: 'REJECTED',
-        statusText: expect.stringContaining('erstattet') as string,
-      });
+      expect(decision.citizen).toMatchObject([
+        { state: 'REJECTED', statusText: expect.stringContaining('erstattet') as string },
+      ]);
     });
 
     it('cancels, delivering nothing, when the payment failed', () => {
@@ -166,7 +133,7 @@ describe('case decisions', () => {
       });
       expect(decision.next.state).toBe('CANCELLED');
       expect(decision.outgoing).toEqual([]);
-      expect(decision.citizen?.state).toBe('CANCELLED');
+      expect(decision.citizen[0]?.state).toBe('CANCELLED');
     });
 
     it('cancels when the payment deadline passes', () => {
@@ -177,30 +144,27 @@ describe('case decisions', () => {
   });
 
   describe('in the procedure', () => {
-    const delivered: Case = onDelivered(onSubmitted(withoutFee, freeRoute, settings).next, {
-      applicationId: application.applicationId,
-      deliveredAt: now,
-      recipientAuthorityId: 'bab:05913000',
-      transportMessageId: 'm',
-      nachrichtenUUID: 'n',
-      standard: 'XBAU',
-      standardVersion: '2.6',
-      messageType: 'baugenehmigung.antrag.0200',
-    }).next;
+    const delivered: Case = onDelivered(
+      onSubmitted(withoutFee, freeRoute, settings).next,
+      delivery,
+    ).next;
 
     it('keeps the newest state when an older status arrives late, but still shows it in the timeline', () => {
-      const completed = onStatusReported(
-        delivered,
-        status('10', '2026-11-30T09:00:00Z', 'BA-2026-0815'),
-      ).next;
+      const completed = applied(
+        onStatusReported(delivered, status('10', '2026-11-30T09:00:00Z', 'BA-2026-0815')),
+      );
       const late = onStatusReported(completed, status('17', '2026-11-28T09:00:00Z'));
       expect(completed.state).toBe('COMPLETED');
       expect(late.next.state).toBe('COMPLETED');
       expect(late.next.caseNumber).toBe('BA-2026-0815');
-      expect(late.citizen).toMatchObject({
-        state: 'ACTION_REQUIRED',
-        at: new Date('2026-11-28T09:00:00Z'),
-      });
+      expect(late.citizen).toMatchObject([
+        {
+          state: 'COMPLETED',
+          statusText: expect.stringContaining('Status 17') as string,
+          actionRequired: false,
+          at: new Date('2026-11-28T09:00:00Z'),
+        },
+      ]);
     });
 
     it('alerts the operators when delivery is not confirmed in time', () => {
@@ -210,6 +174,43 @@ describe('case decisions', () => {
         now: new Date(now.getTime() + settings.transportReportDeadlineMs + 1),
       };
       expect(onDeadline(requested, later).next.state).toBe('DELIVERY_OVERDUE');
+    });
+  });
+
+  describe('when a command is dead-lettered down the chain', () => {
+    const requested = onSubmitted(withoutFee, freeRoute, settings).next;
+    const deliveryDead = {
+      command: 'procedure.delivery-requested.v1',
+      deadLetterTopic: 'dlq.xbau-connector.delivery-requested',
+    } as const;
+
+    it('given a requested delivery, when it is dead-lettered, then the citizen sees DELIVERY_FAILED', () => {
+      const decision = onChainDeadLettered(requested, deliveryDead, settings);
+      expect(decision.next).toMatchObject({ state: 'DELIVERY_FAILED', deadline: null });
+      expect(decision.citizen).toMatchObject([
+        {
+          state: 'DELIVERY_FAILED',
+          statusText: 'Ihr Antrag konnte nicht zugestellt werden; die Stadt kümmert sich darum.',
+        },
+      ]);
+    });
+
+    it('given a requested delivery, when a stale payment request is dead-lettered, then nothing changes', () => {
+      const stale = { command: 'payment.payment-requested.v1', deadLetterTopic: 'dlq.p' } as const;
+      expect(onChainDeadLettered(requested, stale, settings).next).toBe(requested);
+    });
+
+    it('given a delivered case, when an old delivery request is dead-lettered, then nothing changes', () => {
+      const delivered = onDelivered(requested, delivery).next;
+      expect(onChainDeadLettered(delivered, deliveryDead, settings).next).toBe(delivered);
+    });
+
+    it('given a failed delivery, when the operators replay it and it arrives, then the case is delivered', () => {
+      const failed = applied(onChainDeadLettered(requested, deliveryDead, settings));
+      expect(onChainDeadLettered(failed, deliveryDead, settings).next).toBe(failed);
+      const delivered = onDelivered(failed, delivery);
+      expect(delivered.next.state).toBe('DELIVERED');
+      expect(delivered.citizen[0]?.state).toBe('RECEIVED');
     });
   });
 });

@@ -7,13 +7,13 @@ import type {
   PaymentRefunded,
   PaymentRequested,
   PaymentSettled,
-  StatusReported,
 } from '@hub/contracts';
-import { outboundId } from '@hub/kit';
+import { HubError } from '@hub/errors';
 import { RoutingTable, type Route } from '@hub/routing';
-import type { Case, CaseState, Deadline } from './case.js';
-import { finalStates } from './case.js';
-import { citizenStatusForXbau, hubSteps, type CitizenStatus } from './citizen-status.js';
+import type { Case, Deadline } from './case.js';
+import { hubSteps, type CitizenStatus } from './citizen-status.js';
+import type { CitizenStep } from './citizen-timeline.js';
+import { paymentIdOf, refuseForeignSettlement, requirePaidFee } from './fee-guard.js';
 
 /** A command or event the router sends as a consequence. */
 export type Outgoing =
@@ -24,8 +24,8 @@ export type Outgoing =
 export interface Decision {
   readonly next: Case;
   readonly outgoing: readonly Outgoing[];
-  readonly citizen:
-    (CitizenStatus & { readonly at: Date; readonly caseNumber: string | null }) | null;
+  /** Steps for the citizen's timeline, in the order they happened. */
+  readonly citizen: readonly CitizenStep[];
   /** One line for the case history (no personal data). */
   readonly note: string;
 }
@@ -40,7 +40,14 @@ function deadlineIn(kind: Deadline['kind'], ms: number, now: Date): Deadline {
   return { kind, at: new Date(now.getTime() + ms) };
 }
 
-function deliveryRequest(application: ApplicationSubmitted, route: Route, now: Date): Outgoing {
+/** The only way to a delivery request: refused for a route whose fee is not settled in full. */
+function deliveryRequest(current: Case, now: Date): Outgoing {
+  requirePaidFee(current);
+  const { application, route } = current;
+  if (!route)
+    throw new HubError('DELIVERY_UNROUTED', `Application ${current.applicationId} has no route.`, {
+      retryable: false,
+    });
   const standardVersion =
     RoutingTable.versionOn(route, now) ?? Object.values(route.versions)[0] ?? '';
   return {
@@ -57,11 +64,11 @@ function deliveryRequest(application: ApplicationSubmitted, route: Route, now: D
   };
 }
 
-function citizen(
+export function citizen(
   status: CitizenStatus,
   at: Date,
   caseNumber: string | null = null,
-): Decision['citizen'] {
+): CitizenStep {
   return { ...status, at, caseNumber };
 }
 
@@ -76,13 +83,17 @@ export function onSubmitted(
     application,
     lastProcedureStatusAt: null,
     caseNumber: null,
+    settledPayment: null,
+    deliveredAt: null,
+    citizenState: null,
+    citizenSequence: 0,
   };
   if (!route) {
     const reason = `Für die Leistung ${application.serviceKey} ist in der Gemeinde ${application.municipalityKey} keine Stelle zuständig.`;
     return {
       next: { ...base, state: 'UNROUTABLE', route: null, deadline: null },
       outgoing: [],
-      citizen: citizen(hubSteps.unroutable(reason), settings.now),
+      citizen: [citizen(hubSteps.unroutable(reason), settings.now)],
       note: `no route for ${application.serviceKey}/${application.municipalityKey}`,
     };
   }
@@ -92,7 +103,7 @@ export function onSubmitted(
       value: {
         applicationId: application.applicationId,
         // Derived, so a decision taken again after a crash asks for the same payment, not a second one.
-        paymentId: outboundId(application.applicationId, 'payment'),
+        paymentId: paymentIdOf(application.applicationId),
         requestedAt: settings.now,
         amount: route.fee,
         purpose: `Gebühr Antrag ${application.applicationId.slice(0, 8)}`,
@@ -108,54 +119,65 @@ export function onSubmitted(
         deadline: deadlineIn('payment', settings.paymentDeadlineMs, settings.now),
       },
       outgoing: [request],
-      citizen: citizen(hubSteps.awaitingPayment, settings.now),
+      citizen: [citizen(hubSteps.awaitingPayment, settings.now)],
       note: 'fee due: payment requested',
     };
   }
+  const next: Case = {
+    ...base,
+    state: 'DELIVERY_REQUESTED',
+    route,
+    deadline: deadlineIn('delivery', settings.transportReportDeadlineMs, settings.now),
+  };
   return {
-    next: {
-      ...base,
-      state: 'DELIVERY_REQUESTED',
-      route,
-      deadline: deadlineIn('delivery', settings.transportReportDeadlineMs, settings.now),
-    },
-    outgoing: [deliveryRequest(application, route, settings.now)],
-    citizen: citizen(hubSteps.submitted, settings.now),
+    next,
+    outgoing: [deliveryRequest(next, settings.now)],
+    citizen: [citizen(hubSteps.submitted, settings.now)],
     note: `delivery requested to ${route.authorityDvdvId}`,
   };
 }
 
-function unchanged(current: Case, note: string): Decision {
-  return { next: current, outgoing: [], citizen: null, note };
+export function unchanged(current: Case, note: string): Decision {
+  return { next: current, outgoing: [], citizen: [], note };
 }
 
+/** Waiting for the fee: asked for it, or its request was dead-lettered and may be replayed. */
+function awaitsFee(current: Case): boolean {
+  return (
+    current.state === 'AWAITING_PAYMENT' ||
+    (current.state === 'DELIVERY_FAILED' && current.route?.fee != null && !current.settledPayment)
+  );
+}
+
+/** Only the payment the router requested, for exactly the route's fee, releases the application. */
 export function onPaymentSettled(
   current: Case,
   settled: PaymentSettled,
   settings: DecisionSettings,
 ): Decision {
-  if (current.state !== 'AWAITING_PAYMENT' || !current.route)
-    return unchanged(current, `payment settled ignored in ${current.state}`);
+  if (!awaitsFee(current)) return unchanged(current, `payment settled ignored in ${current.state}`);
+  refuseForeignSettlement(current, settled);
+  const next: Case = {
+    ...current,
+    state: 'DELIVERY_REQUESTED',
+    settledPayment: { paymentId: settled.paymentId, amount: settled.amount },
+    deadline: deadlineIn('delivery', settings.transportReportDeadlineMs, settings.now),
+  };
   return {
-    next: {
-      ...current,
-      state: 'DELIVERY_REQUESTED',
-      deadline: deadlineIn('delivery', settings.transportReportDeadlineMs, settings.now),
-    },
-    outgoing: [deliveryRequest(current.application, current.route, settings.now)],
-    citizen: citizen(hubSteps.paid, settled.settledAt),
+    next,
+    outgoing: [deliveryRequest(next, settings.now)],
+    citizen: [citizen(hubSteps.paid, settled.settledAt)],
     note: 'payment settled: delivery requested',
   };
 }
 
 /** The citizen gets the pay page; the case waits on. */
 export function onPaymentLinkIssued(current: Case, link: PaymentLinkIssued): Decision {
-  if (current.state !== 'AWAITING_PAYMENT')
-    return unchanged(current, `pay link ignored in ${current.state}`);
+  if (!awaitsFee(current)) return unchanged(current, `pay link ignored in ${current.state}`);
   return {
-    next: { ...current },
+    next: { ...current, state: 'AWAITING_PAYMENT' },
     outgoing: [],
-    citizen: citizen(hubSteps.payAt(link.paymentUrl), link.issuedAt),
+    citizen: [citizen(hubSteps.payAt(link.paymentUrl), link.issuedAt)],
     note: 'pay link issued',
   };
 }
@@ -167,64 +189,69 @@ export function onPaymentRefunded(current: Case, refund: PaymentRefunded): Decis
   return {
     next: { ...current },
     outgoing: [],
-    citizen: citizen({ ...hubSteps.refunded, state }, refund.refundedAt, current.caseNumber),
+    citizen: [citizen({ ...hubSteps.refunded, state }, refund.refundedAt, current.caseNumber)],
     note: 'fee refunded',
   };
 }
 
 export function onPaymentFailed(current: Case, failed: PaymentFailed): Decision {
-  if (current.state !== 'AWAITING_PAYMENT')
-    return unchanged(current, `payment failure ignored in ${current.state}`);
+  if (!awaitsFee(current)) return unchanged(current, `payment failure ignored in ${current.state}`);
   return {
     next: { ...current, state: 'CANCELLED', deadline: null },
     outgoing: [],
-    citizen: citizen(hubSteps.paymentFailed, failed.failedAt),
+    citizen: [citizen(hubSteps.paymentFailed, failed.failedAt)],
     note: `payment failed: ${failed.reason}`,
   };
 }
 
+/** The application reached the authority; once only (a receipt may have proved it already). */
 export function onDelivered(current: Case, delivered: ApplicationDelivered): Decision {
-  if (current.state !== 'DELIVERY_REQUESTED' && current.state !== 'DELIVERY_OVERDUE')
-    return unchanged(current, `delivery ignored in ${current.state}`);
+  if (!awaitsDelivery(current)) return unchanged(current, `delivery ignored in ${current.state}`);
   return {
-    next: { ...current, state: 'DELIVERED', deadline: null },
+    next: { ...current, state: 'DELIVERED', deadline: null, deliveredAt: delivered.deliveredAt },
     outgoing: [],
-    citizen: citizen(hubSteps.delivered, delivered.deliveredAt),
+    citizen: [citizen(hubSteps.delivered, delivered.deliveredAt)],
     note: `delivered as ${delivered.nachrichtenUUID}`,
   };
 }
 
-const procedureFinal: Partial<Record<CitizenStatus['state'], CaseState>> = {
-  COMPLETED: 'COMPLETED',
-  REJECTED: 'REJECTED',
-  CANCELLED: 'CANCELLED',
-};
+/** Delivery was requested and not yet confirmed. */
+export function awaitsDelivery(current: Case): boolean {
+  return (
+    current.deliveredAt === null &&
+    (current.state === 'DELIVERY_REQUESTED' ||
+      current.state === 'DELIVERY_OVERDUE' ||
+      (current.state === 'DELIVERY_FAILED' && !awaitsFee(current)))
+  );
+}
+
+/** Which command of the case a dead letter stopped, and where it lies. */
+export interface ChainDeadLetter {
+  readonly command: Outgoing['topic'];
+  readonly deadLetterTopic: string;
+}
 
 /**
- * A status from the procedure. Every status joins the citizen's timeline at the procedure's own
- * time; only one newer than the last applied one changes the case, so late arrivals cannot undo
- * a later state.
+ * A command of this case was dead-lettered further down the chain (payment request, delivery):
+ * if the case was waiting on it, it will not go on by itself, so the citizen is told and the
+ * operators take over. A dead letter of a command the case no longer waits on changes nothing.
  */
-export function onStatusReported(current: Case, status: StatusReported): Decision {
-  const citizenStatus = citizenStatusForXbau(status.statusCode, status.statusText);
-  const caseNumber = status.caseNumber ?? current.caseNumber;
-  const isNewest =
-    current.lastProcedureStatusAt === null || status.reportedAt > current.lastProcedureStatusAt;
-  const state = isNewest
-    ? (procedureFinal[citizenStatus.state] ??
-      (finalStates.has(current.state) ? current.state : 'IN_PROCEDURE'))
-    : current.state;
+export function onChainDeadLettered(
+  current: Case,
+  dead: ChainDeadLetter,
+  settings: DecisionSettings,
+): Decision {
+  const waitsOnIt =
+    dead.command === 'payment.payment-requested.v1'
+      ? current.state === 'AWAITING_PAYMENT'
+      : awaitsDelivery(current) && current.state !== 'DELIVERY_FAILED';
+  if (!waitsOnIt)
+    return unchanged(current, `dead letter in ${dead.deadLetterTopic} ignored in ${current.state}`);
   return {
-    next: {
-      ...current,
-      state,
-      caseNumber,
-      deadline: null,
-      lastProcedureStatusAt: isNewest ? status.reportedAt : current.lastProcedureStatusAt,
-    },
+    next: { ...current, state: 'DELIVERY_FAILED', deadline: null },
     outgoing: [],
-    citizen: citizen(citizenStatus, status.reportedAt, caseNumber),
-    note: `procedure status ${status.statusCode}${isNewest ? '' : ' (older than the current one)'}`,
+    citizen: [citizen(hubSteps.deliveryFailed, settings.now, current.caseNumber)],
+    note: `dead-lettered in ${dead.deadLetterTopic}`,
   };
 }
 
@@ -236,7 +263,7 @@ export function onDeadline(current: Case, settings: DecisionSettings): Decision 
     return {
       next: { ...current, state: 'CANCELLED', deadline: null },
       outgoing: [],
-      citizen: citizen(hubSteps.paymentExpired, settings.now),
+      citizen: [citizen(hubSteps.paymentExpired, settings.now)],
       note: 'payment deadline passed',
     };
   }
@@ -244,14 +271,14 @@ export function onDeadline(current: Case, settings: DecisionSettings): Decision 
     return {
       next: { ...current, state: 'DELIVERY_OVERDUE', deadline: null },
       outgoing: [],
-      citizen: null,
+      citizen: [],
       note: 'no transport report before the deadline: operators alerted',
     };
   }
   return {
     next: { ...current, deadline: null },
     outgoing: [],
-    citizen: null,
+    citizen: [],
     note: `stale ${current.deadline.kind} deadline cleared`,
   };
 }

@@ -2,21 +2,32 @@ import {
   connectServiceClients,
   createLogger,
   DeliveryEngine,
+  ensureTopics,
   IdempotencyLedger,
   startOpsServer,
   type KitLogger,
 } from '@hub/kit';
 import { RoutingTable } from '@hub/routing';
 import { onDeadline } from './case-decisions.js';
+import { CaseRouterMetrics } from './case-router-metrics.js';
 import { CaseRouter } from './case-router.js';
 import { CaseStore } from './case-store.js';
 import type { CaseRouterConfig } from './config.js';
+import {
+  deadLetterWatchers,
+  watchedDeadLetterTopics,
+  withUndecodedDeadLetters,
+} from './dead-letter-watch.js';
 import { caseRouterHandlers } from './handlers.js';
+import { checkStuckApplications } from './stuck-watchdog.js';
 
 export interface RunningCaseRouter {
   readonly store: CaseStore;
   /** Checks deadlines now (the timer does so every DEADLINE_SCAN_INTERVAL_MS). */
   applyDeadlines(): Promise<number>;
+  /** Flags applications stuck for WATCHDOG_STUCK_AFTER_MS now (the timer does so too); how many were new. */
+  checkStuck(): Promise<number>;
+  readonly metricsUrl: string;
   stop(): Promise<void>;
 }
 
@@ -38,12 +49,24 @@ export async function startCaseRouter(
     paymentDeadlineMs: config.PAYMENT_DEADLINE_MS,
     ...(options.now ? { now: options.now } : {}),
   });
-  const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
+  const engine = new DeliveryEngine({
+    service: config.SERVICE_NAME,
+    kafka,
+    serde: withUndecodedDeadLetters(serde),
+    logger,
+  });
+  const metrics = new CaseRouterMetrics(engine.metricsRegistry);
   for (const handler of caseRouterHandlers(
     router,
     RoutingTable.fromFile(config.ROUTING_TABLE_FILE),
   ))
     engine.register(handler);
+  for (const watcher of deadLetterWatchers(router, metrics, logger)) engine.register(watcher);
+  // The watched topics may not exist yet when no connector has dead-lettered anything.
+  await ensureTopics(
+    kafka,
+    watchedDeadLetterTopics().map((topic) => ({ topic, partitions: 1 })),
+  );
   await engine.start();
 
   const ops = await startOpsServer({
@@ -53,15 +76,28 @@ export async function startCaseRouter(
   });
 
   const applyDeadlines = () => router.applyDeadlines(pool, onDeadline);
+  const checkStuck = () =>
+    checkStuckApplications(
+      store,
+      metrics,
+      logger,
+      config.WATCHDOG_STUCK_AFTER_MS,
+      router.decisionSettings().now,
+    );
   const timer = setInterval(() => {
     applyDeadlines().catch((error: unknown) => {
       logger.error({ err: error }, 'deadline scan failed; retried at the next interval');
+    });
+    checkStuck().catch((error: unknown) => {
+      logger.error({ err: error }, 'stuck scan failed; retried at the next interval');
     });
   }, config.DEADLINE_SCAN_INTERVAL_MS);
 
   return {
     store,
     applyDeadlines,
+    checkStuck,
+    metricsUrl: `http://127.0.0.1:${String(ops.port)}/metrics`,
     async stop() {
       clearInterval(timer);
       ops.server.close();

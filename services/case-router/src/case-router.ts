@@ -1,10 +1,5 @@
 import type pg from 'pg';
-import {
-  schemaType,
-  type CitizenStatusChanged,
-  type SchemaName,
-  type SchemaValues,
-} from '@hub/contracts';
+import { schemaType, type SchemaName, type SchemaValues } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import {
   outboundId,
@@ -12,10 +7,12 @@ import {
   type EventProducer,
   type HandlerDefinition,
   type IdempotencyLedger,
+  type RetryPolicy,
 } from '@hub/kit';
 import type { Case } from './case.js';
 import type { Decision, DecisionSettings } from './case-decisions.js';
 import type { CaseStore } from './case-store.js';
+import { numberSteps } from './citizen-timeline.js';
 
 const citizenStatusTopic = 'case.citizen-status-changed.v1';
 const schemaOfTopic: Record<string, SchemaName> = {
@@ -56,23 +53,34 @@ export class CaseRouter {
       value: SchemaValues[N],
       settings: DecisionSettings,
     ) => Decision,
+    retry?: Partial<RetryPolicy>,
   ): HandlerDefinition<SchemaValues[N] & { applicationId: string }> {
     return {
       name,
       topic,
       type: schemaType(schema),
+      ...(retry ? { retry } : {}),
       handle: async (value, context) => {
-        await this.ledger.once(context.eventId, context.group, (tx) =>
-          this.decideAndApply(
-            tx,
-            value.applicationId,
-            context.eventId,
-            (current) => decide(current, value, this.decisionSettings()),
-            context,
-          ),
+        await this.decideOnce(value.applicationId, context, (current) =>
+          decide(current, value, this.decisionSettings()),
         );
       },
     };
+  }
+
+  /**
+   * Decides about one application for one event, once per consumer group: the decision taken,
+   * or undefined when the event was handled before.
+   */
+  async decideOnce(
+    applicationId: string,
+    context: EventContext,
+    decide: (current: Case | undefined) => Decision,
+  ): Promise<Decision | undefined> {
+    const once = await this.ledger.once(context.eventId, context.group, (tx) =>
+      this.decideAndApply(tx, applicationId, context.eventId, decide, context),
+    );
+    return once.applied ? once.result : undefined;
   }
 
   /** Every case whose deadline has passed gets its deadline decision (see case-decisions.ts). */
@@ -107,27 +115,21 @@ export class CaseRouter {
     eventId: string,
     decide: (current: Case | undefined) => Decision,
     causedBy?: EventContext,
-  ): Promise<void> {
+  ): Promise<Decision> {
     const current = await this.store.lock(tx, applicationId);
     const decision = decide(current);
-    if (decision.next === current) return;
-    await this.store.save(tx, current, decision.next, eventId, decision.note);
-    const publications = [...decision.outgoing];
-    for (const { topic, value } of publications) {
-      await this.publish(topic, applicationId, value, eventId, causedBy);
+    if (decision.next === current) return decision;
+    const { next, changes } = numberSteps(decision.next, decision.citizen);
+    await this.store.save(tx, current, next, eventId, decision.note);
+    for (const { topic, value } of decision.outgoing) {
+      await this.publish(topic, applicationId, value, outboundId(eventId, topic), causedBy);
     }
-    if (decision.citizen) {
-      const change: CitizenStatusChanged = {
-        applicationId,
-        changedAt: decision.citizen.at,
-        state: decision.citizen.state,
-        statusText: decision.citizen.statusText,
-        actionRequired: decision.citizen.actionRequired,
-        actionText: decision.citizen.actionText,
-        caseNumber: decision.citizen.caseNumber,
-      };
-      await this.publish(citizenStatusTopic, applicationId, change, eventId, causedBy);
+    for (const change of changes) {
+      // One id per step (a decision may take several), the same when decided again after a crash.
+      const stepId = outboundId(eventId, `${citizenStatusTopic}#${change.sequence}`);
+      await this.publish(citizenStatusTopic, applicationId, change, stepId, causedBy);
     }
+    return { ...decision, next };
   }
 
   private async publish(
@@ -141,7 +143,7 @@ export class CaseRouter {
     await this.producer.publish(
       topic,
       type,
-      causedBy ? { key, value, causedBy } : { key, value, eventId: outboundId(eventId, topic) },
+      causedBy ? { key, value, eventId, causedBy } : { key, value, eventId },
     );
   }
 }

@@ -1,7 +1,13 @@
 import type pg from 'pg';
 import { schemaType, type ApplicationSubmitted } from '@hub/contracts';
 import type { Route } from '@hub/routing';
-import type { Case, CaseState, DeadlineKind } from './case.js';
+import {
+  finalStates,
+  type Case,
+  type CaseState,
+  type DeadlineKind,
+  type SettledPayment,
+} from './case.js';
 
 const applicationType = schemaType('portal/application-submitted');
 
@@ -14,6 +20,10 @@ interface CaseRow {
   deadline_at: Date | null;
   last_procedure_status_at: Date | null;
   case_number: string | null;
+  settled_payment: SettledPayment | null;
+  delivered_at: Date | null;
+  citizen_state: Case['citizenState'];
+  citizen_sequence: number;
 }
 
 function fromRow(row: CaseRow): Case {
@@ -28,6 +38,10 @@ function fromRow(row: CaseRow): Case {
         : null,
     lastProcedureStatusAt: row.last_procedure_status_at,
     caseNumber: row.case_number,
+    settledPayment: row.settled_payment,
+    deliveredAt: row.delivered_at,
+    citizenState: row.citizen_state,
+    citizenSequence: row.citizen_sequence,
   };
 }
 
@@ -61,7 +75,19 @@ export class CaseStore {
         note text not null,
         recorded_at timestamptz not null default now(),
         primary key (application_id, seq)
-      )`);
+      );
+      alter table case_router_cases
+        add column if not exists settled_payment jsonb,
+        add column if not exists delivered_at timestamptz,
+        add column if not exists citizen_state text,
+        add column if not exists citizen_sequence integer not null default 0,
+        add column if not exists state_since timestamptz not null default now(),
+        add column if not exists stuck_reported_at timestamptz;
+      create index if not exists case_router_cases_state_since on case_router_cases (state_since);
+      -- Cases from before delivered_at: the procedure answered, or the delivery was confirmed.
+      update case_router_cases set delivered_at = updated_at
+        where delivered_at is null
+          and (state in ('DELIVERED', 'IN_PROCEDURE') or last_procedure_status_at is not null)`);
   }
 
   async lock(tx: pg.PoolClient, applicationId: string): Promise<Case | undefined> {
@@ -80,10 +106,14 @@ export class CaseStore {
     note: string,
   ): Promise<void> {
     await tx.query(
-      `insert into case_router_cases (application_id, state, route, application, deadline_kind, deadline_at, last_procedure_status_at, case_number)
-       values ($1, $2, $3, $4, $5, $6, $7, $8)
+      `insert into case_router_cases (application_id, state, route, application, deadline_kind, deadline_at,
+         last_procedure_status_at, case_number, settled_payment, delivered_at, citizen_state, citizen_sequence)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        on conflict (application_id) do update set state = $2, route = $3, application = $4, deadline_kind = $5,
-         deadline_at = $6, last_procedure_status_at = $7, case_number = $8, updated_at = now()`,
+         deadline_at = $6, last_procedure_status_at = $7, case_number = $8, settled_payment = $9,
+         delivered_at = $10, citizen_state = $11, citizen_sequence = $12, updated_at = now(),
+         state_since = case when case_router_cases.state = $2 then case_router_cases.state_since else now() end,
+         stuck_reported_at = case when case_router_cases.state = $2 then case_router_cases.stuck_reported_at end`,
       [
         after.applicationId,
         after.state,
@@ -93,6 +123,10 @@ export class CaseStore {
         after.deadline?.at ?? null,
         after.lastProcedureStatusAt,
         after.caseNumber,
+        after.settledPayment === null ? null : JSON.stringify(after.settledPayment),
+        after.deliveredAt,
+        after.citizenState,
+        after.citizenSequence,
       ],
     );
     await tx.query(
@@ -108,6 +142,44 @@ export class CaseStore {
       [now, limit],
     );
     return rows.map((row) => row.application_id);
+  }
+
+  /** Per state (not final), the applications whose state has not changed since `cutoff`. */
+  async stuckCounts(cutoff: Date): Promise<Map<CaseState, number>> {
+    const { rows } = await this.pool.query<{ state: CaseState; count: string }>(
+      `select state, count(*) from case_router_cases
+       where state_since < $1 and not (state = any($2)) group by state`,
+      [cutoff, [...finalStates]],
+    );
+    return new Map(rows.map((row) => [row.state, Number(row.count)]));
+  }
+
+  /**
+   * Marks applications stuck since `cutoff` and not marked yet, and returns them: each once, also
+   * with several router instances (rows another instance is marking are skipped, not waited for).
+   */
+  async markStuck(
+    cutoff: Date,
+    limit = 100,
+  ): Promise<{ applicationId: string; state: CaseState; since: Date }[]> {
+    const { rows } = await this.pool.query<{
+      application_id: string;
+      state: CaseState;
+      state_since: Date;
+    }>(
+      `update case_router_cases set stuck_reported_at = now()
+       where application_id in (
+         select application_id from case_router_cases
+         where state_since < $1 and stuck_reported_at is null and not (state = any($2))
+         order by state_since limit $3 for update skip locked)
+       returning application_id, state, state_since`,
+      [cutoff, [...finalStates], limit],
+    );
+    return rows.map((row) => ({
+      applicationId: row.application_id,
+      state: row.state,
+      since: row.state_since,
+    }));
   }
 
   async history(applicationId: string): Promise<{ toState: CaseState; note: string }[]> {

@@ -50,6 +50,10 @@ export const hubSteps = {
     'CANCELLED',
     'Die Gebühr wurde nicht innerhalb von 7 Tagen bezahlt. Ihr Antrag wurde deshalb storniert.',
   ),
+  deliveryFailed: status(
+    'DELIVERY_FAILED',
+    'Ihr Antrag konnte nicht zugestellt werden; die Stadt kümmert sich darum.',
+  ),
   unroutable: (reason: string) =>
     status('REJECTED', `Ihr Antrag kann nicht bearbeitet werden: ${reason}`),
 } as const;
@@ -85,6 +89,13 @@ const actionTexts: Partial<Record<CitizenStatus['state'], string>> = {
   ACTION_REQUIRED:
     'Bitte beachten Sie die Nachricht der Bauaufsicht in Ihrem Postfach und reichen Sie das Verlangte ein.',
 };
+
+/** The XBau connector's codes for process messages that prove the authority received the application. */
+export const receiptCodes: ReadonlySet<string> = new Set([
+  'RECEIPT',
+  'GENERIC_RECEIPT',
+  'CASE_NUMBER',
+]);
 
 /*
  * Process messages that are not a 1170 status, as the XBau connector reports them: 1120 receipt

@@ -23,7 +23,12 @@ export const caseRouterConfigSchema = kitConfigSchema.extend({
     .describe('Fee not paid within this time → the application is cancelled.'),
   DEADLINE_SCAN_INTERVAL_MS: positiveInt
     .default(30_000)
-    .describe('How often deadlines are checked.'),
+    .describe('How often deadlines and stuck applications are checked.'),
+  WATCHDOG_STUCK_AFTER_MS: positiveInt
+    .default(24 * 60 * 60_000)
+    .describe(
+      'An application whose state has not changed for this long (and is not final) is flagged: log line and hub_applications_stuck.',
+    ),
 });
 
 export type CaseRouterConfig = z.infer<typeof caseRouterConfigSchema>;

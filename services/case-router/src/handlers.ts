@@ -6,11 +6,15 @@ import {
   onPaymentLinkIssued,
   onPaymentRefunded,
   onPaymentSettled,
-  onStatusReported,
   onSubmitted,
+  unchanged,
   type Decision,
 } from './case-decisions.js';
 import { requireCase, type CaseRouter } from './case-router.js';
+import { onStatusReported } from './status-decisions.js';
+
+/** A status may overtake its delivery confirmation: it waits for it up to about 50 s. */
+const earlyStatusRetry = { maxAttempts: 9, maxDelayMs: 30_000 };
 
 /** The router's seven inputs: topic → decision. Each is one consumer group `case-router.<name>`. */
 export function caseRouterHandlers(
@@ -24,7 +28,7 @@ export function caseRouterHandlers(
       'portal/application-submitted',
       (current, submitted, settings): Decision =>
         current
-          ? { next: current, outgoing: [], citizen: null, note: 'already routed' }
+          ? unchanged(current, 'already routed')
           : onSubmitted(
               submitted,
               routing.find(submitted.serviceKey, submitted.municipalityKey),
@@ -67,6 +71,7 @@ export function caseRouterHandlers(
       'procedure.status-reported.v1',
       'procedure/status-reported',
       (current, status) => onStatusReported(requireCase(current, status.applicationId), status),
+      earlyStatusRetry,
     ),
   ];
 }

@@ -9,12 +9,22 @@ import {
   topicCatalogue,
   type ApplicationSubmitted,
   type CitizenStatusChanged,
+  type PaymentSettled,
   type SchemaName,
+  type StatusReported,
 } from '@hub/contracts';
-import { createLogger, ensureTopics, eventHeaders } from '@hub/kit';
+import {
+  createLogger,
+  deadLetter,
+  deadLetterHeaders,
+  ensureTopics,
+  eventHeaders,
+  textHeaders,
+} from '@hub/kit';
 import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
 import { startCaseRouter, type RunningCaseRouter } from '../src/case-router-service.js';
 import { caseRouterConfigSchema } from '../src/config.js';
+import { paymentIdOf } from '../src/fee-guard.js';
 
 describe('case router on the real broker and database', () => {
   let router: RunningCaseRouter;
@@ -167,5 +177,186 @@ describe('case router on the real broker and database', () => {
     );
     expect(change).toMatchObject({ state: 'REJECTED' });
     expect(change?.statusText).toContain('99999999999999');
+  });
+
+  function feeApplication(): ApplicationSubmitted {
+    // Dortmund charges 250.00 EUR for a building permit in the routing table.
+    return { ...freeApplication(), municipalityKey: '05913000' };
+  }
+
+  async function historyOf(
+    applicationId: string,
+    what: string,
+    done: (states: string[]) => boolean,
+  ) {
+    return eventually(
+      async () => {
+        const states = (await router.store.history(applicationId)).map((h) => h.toState);
+        return done(states) ? states : undefined;
+      },
+      { timeoutMs: 30_000, what },
+    );
+  }
+
+  async function deadLettersOf(
+    records: { message: { key: Buffer | null; headers?: Parameters<typeof textHeaders>[0] } }[],
+    applicationId: string,
+    count: number,
+    what: string,
+  ) {
+    return eventually(
+      () => {
+        const mine = records
+          .filter((r) => r.message.key?.toString() === applicationId)
+          .map((r) => textHeaders(r.message.headers));
+        return Promise.resolve(mine.length >= count ? mine : undefined);
+      },
+      { timeoutMs: 60_000, what },
+    );
+  }
+
+  it('dead-letters a forged "Bescheid erteilt" from another authority for an unpaid, undelivered case and leaves it awaiting payment', async () => {
+    const { received: deadLetters } = await collectFrom(kafka, 'dlq.case-router.status-reported');
+    const citizen = await collectFrom(kafka, 'case.citizen-status-changed.v1');
+    const application = feeApplication();
+    await send('portal.application-submitted.v1', 'portal/application-submitted', application);
+    await historyOf(application.applicationId, 'the case awaiting payment', (s) => s.length > 0);
+
+    const forged: StatusReported = {
+      ...examples['procedure/status-reported'],
+      applicationId: application.applicationId,
+      statusCode: '10',
+      statusText: 'Bescheid erteilt',
+      authorityId: 'bab:05315000',
+    };
+    await send('procedure.status-reported.v1', 'procedure/status-reported', forged);
+    // From the routed authority, but the case was never delivered: refused as well.
+    const fromRoutedAuthority: StatusReported = { ...forged, authorityId: 'bab:05913000' };
+    await send('procedure.status-reported.v1', 'procedure/status-reported', fromRoutedAuthority);
+
+    const [wrongAuthority, notExpected] = await deadLettersOf(
+      deadLetters,
+      application.applicationId,
+      2,
+      'both replies in the dead-letter topic',
+    );
+    expect(wrongAuthority?.[deadLetterHeaders.errorCode]).toBe('REPLY_WRONG_AUTHORITY');
+    expect(notExpected?.[deadLetterHeaders.errorCode]).toBe('REPLY_NOT_EXPECTED');
+    // A pay link (from a payment connector, if one runs) may be recorded; nothing else may.
+    const history = await router.store.history(application.applicationId);
+    expect(new Set(history.map((h) => h.toState))).toEqual(new Set(['AWAITING_PAYMENT']));
+    const states = (
+      await decoded<CitizenStatusChanged>(
+        citizen.received,
+        application.applicationId,
+        'case/citizen-status-changed',
+      )
+    ).map((c) => c.state);
+    expect(states).not.toContain('COMPLETED');
+  });
+
+  it('shows DELIVERY_FAILED when the delivery request is dead-lettered at the XBau connector', async () => {
+    const deliveries = await collectFrom(kafka, 'procedure.delivery-requested.v1');
+    const citizen = await collectFrom(kafka, 'case.citizen-status-changed.v1');
+    const application = freeApplication();
+    await send('portal.application-submitted.v1', 'portal/application-submitted', application);
+    const request = await eventually(
+      () =>
+        Promise.resolve(
+          deliveries.received.find((r) => r.message.key?.toString() === application.applicationId),
+        ),
+      { timeoutMs: 30_000, what: 'the delivery request' },
+    );
+
+    // What the XBau connector's consumer group writes when it gives up on the request.
+    const group = 'xbau-connector.delivery-requested';
+    const dead = deadLetter(
+      group,
+      {
+        topic: request.topic,
+        partition: request.partition,
+        offset: request.message.offset,
+        key: request.message.key,
+        value: request.message.value,
+        headers: textHeaders(request.message.headers),
+      },
+      {
+        code: 'XBAU_SCHEMA_INVALID',
+        message: 'Antrag does not validate against the XBau schema.',
+        attempts: 1,
+        firstFailureAt: new Date(),
+        lastFailureAt: new Date(),
+      },
+    );
+    const producer = await testProducer(kafka);
+    await producer.send({ topic: `dlq.${group}`, acks: -1, messages: [dead] });
+
+    const changes = await eventually(
+      async () => {
+        const mine = await decoded<CitizenStatusChanged>(
+          citizen.received,
+          application.applicationId,
+          'case/citizen-status-changed',
+        );
+        return mine.some((c) => c.state === 'DELIVERY_FAILED') ? mine : undefined;
+      },
+      { timeoutMs: 30_000, what: 'DELIVERY_FAILED on the citizen timeline' },
+    );
+    expect(changes.map((c) => [c.sequence, c.state])).toEqual([
+      [1, 'SUBMITTED'],
+      [2, 'DELIVERY_FAILED'],
+    ]);
+    expect(changes[1]?.statusText).toBe(
+      'Ihr Antrag konnte nicht zugestellt werden; die Stadt kümmert sich darum.',
+    );
+    expect(
+      await historyOf(application.applicationId, 'the failed delivery', (s) => s.length >= 2),
+    ).toEqual(['DELIVERY_REQUESTED', 'DELIVERY_FAILED']);
+  });
+
+  it('dead-letters a payment settled for less than the fee and delivers only once the fee is paid in full', async () => {
+    const { received: deadLetters } = await collectFrom(kafka, 'dlq.case-router.payment-settled');
+    const deliveries = await collectFrom(kafka, 'procedure.delivery-requested.v1');
+    const application = feeApplication();
+    await send('portal.application-submitted.v1', 'portal/application-submitted', application);
+    await historyOf(application.applicationId, 'the case awaiting payment', (s) => s.length > 0);
+
+    const settled: PaymentSettled = {
+      ...examples['payment/payment-settled'],
+      applicationId: application.applicationId,
+      paymentId: paymentIdOf(application.applicationId),
+      amount: { amount: '0.01', currency: 'EUR' },
+    };
+    await send('payment.payment-settled.v1', 'payment/payment-settled', settled);
+    const [refused] = await deadLettersOf(
+      deadLetters,
+      application.applicationId,
+      1,
+      'the short payment in the dead-letter topic',
+    );
+    expect(refused?.[deadLetterHeaders.errorCode]).toBe('PAYMENT_AMOUNT_MISMATCH');
+    const beforeFullPayment = await router.store.history(application.applicationId);
+    expect(new Set(beforeFullPayment.map((h) => h.toState))).toEqual(new Set(['AWAITING_PAYMENT']));
+
+    const paidInFull: PaymentSettled = {
+      ...settled,
+      amount: { amount: '250.00', currency: 'EUR' },
+    };
+    await send('payment.payment-settled.v1', 'payment/payment-settled', paidInFull);
+    await historyOf(application.applicationId, 'the delivery request', (s) =>
+      s.includes('DELIVERY_REQUESTED'),
+    );
+    const requests = await eventually(
+      async () => {
+        const mine = await decoded(
+          deliveries.received,
+          application.applicationId,
+          'procedure/delivery-requested',
+        );
+        return mine.length > 0 ? mine : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the delivery request on the topic' },
+    );
+    expect(requests).toHaveLength(1);
   });
 });

@@ -37,3 +37,4 @@ export { startTracing, type TracingOptions } from './observability/tracing.js';
 export { RedactingSpanExporter } from './observability/redacting-span-exporter.js';
 export { connectServiceClients, type ServiceClients } from './service/service-clients.js';
 export { runService } from './service/run-service.js';
+export { inClientSpan, type OutboundCall } from './observability/client-span.js';

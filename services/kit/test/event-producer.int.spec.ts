@@ -61,4 +61,34 @@ describe('EventProducer', () => {
     );
     expect(decoded.value).toEqual(value);
   });
+
+  it('correlates an event published outside any handler by its key and continues the trace it is given', async () => {
+    const kafka = testKafka();
+    const topic = await createTestTopic(kafka, 'produced-detached');
+    const producer = new EventProducer('test-service', kafka, testSerde());
+    await producer.connect();
+    onTestFinished(() => producer.disconnect());
+    const { received } = await collectFrom(kafka, topic);
+
+    // given a payment outcome found by a poll, with the trace of the request stored beside it
+    const eventId = await producer.publish(topic, testEventType, {
+      key: 'app-8',
+      value: { applicationId: 'app-8', seq: 1 },
+      traceparent: cause.traceparent,
+    });
+
+    const [record] = await eventually(() => (received.length === 1 ? received : undefined), {
+      timeoutMs: 30_000,
+      what: 'the event',
+    });
+    const headers = Object.fromEntries(
+      Object.entries(record?.message.headers ?? {}).map(([name, header]) => [name, String(header)]),
+    );
+    expect(headers).toEqual({
+      'event-id': eventId,
+      'correlation-id': 'app-8',
+      'producer-service': 'test-service',
+      traceparent: cause.traceparent,
+    });
+  });
 });

@@ -41,7 +41,8 @@ function eventuallyInZipkin(traceId: string, names: string[]): Promise<ZipkinSpa
 /** Publishes one event inside an active PRODUCER span; returns its event id and the span's ids. */
 async function publishInSpan(producer: EventProducer, topic: string, event: TestEvent) {
   const tracer = trace.getTracer('kit-tracing-test');
-  return tracer.startActiveSpan(`send ${topic}`, { kind: SpanKind.PRODUCER }, async (span) => {
+  // The caller's own span (e.g. the gateway's request); the kit's PRODUCER span is its child.
+  return tracer.startActiveSpan('submit', { kind: SpanKind.INTERNAL }, async (span) => {
     try {
       const eventId = await producer.publish(topic, testEventType, {
         key: event.applicationId,
@@ -119,9 +120,20 @@ describe('tracing through startTracing and Zipkin', () => {
     ]);
     const producerSpan = spans.find(({ name }) => name === `send ${input}`);
     const consumerSpan = spans.find(({ name }) => name === `process ${input}`);
-    expect(producerSpan).toMatchObject({ id: published.spanId, kind: 'PRODUCER' });
-    expect(consumerSpan).toMatchObject({
+    expect(producerSpan).toMatchObject({
       parentId: published.spanId,
+      kind: 'PRODUCER',
+      tags: {
+        'messaging.system': 'kafka',
+        'messaging.operation.name': 'send',
+        'messaging.operation.type': 'send',
+        'messaging.destination.name': input,
+        'messaging.kafka.message.key': 'app-traced',
+        'messaging.message.id': published.eventId,
+      },
+    });
+    expect(consumerSpan).toMatchObject({
+      parentId: producerSpan?.id,
       kind: 'CONSUMER',
       tags: {
         'messaging.system': 'kafka',
@@ -134,9 +146,12 @@ describe('tracing through startTracing and Zipkin', () => {
       },
     });
 
-    // and the consequence continues that trace from the consumer span
+    // and the consequence continues that trace: its own PRODUCER span, a child of the consumer span
+    const withConsequence = await eventuallyInZipkin(published.traceId, [`send ${consequences}`]);
+    const consequenceSpan = withConsequence.find(({ name }) => name === `send ${consequences}`);
+    expect(consequenceSpan).toMatchObject({ parentId: consumerSpan?.id, kind: 'PRODUCER' });
     const carried = traceparentParts(consequence?.message.headers?.traceparent?.toString());
-    expect(carried).toEqual({ traceId: published.traceId, spanId: consumerSpan?.id });
+    expect(carried).toEqual({ traceId: published.traceId, spanId: consequenceSpan?.id });
   });
 
   it('marks the consumer span of a dead-lettered event with its error code', async () => {
@@ -154,9 +169,12 @@ describe('tracing through startTracing and Zipkin', () => {
 
     const published = await publishInSpan(producer, input, { applicationId: 'app-poison', seq: 1 });
 
-    const spans = await eventuallyInZipkin(published.traceId, [`process ${input}`]);
+    const spans = await eventuallyInZipkin(published.traceId, [
+      `send ${input}`,
+      `process ${input}`,
+    ]);
     expect(spans.find(({ name }) => name === `process ${input}`)).toMatchObject({
-      parentId: published.spanId,
+      parentId: spans.find(({ name }) => name === `send ${input}`)?.id,
       kind: 'CONSUMER',
       tags: {
         'messaging.consumer.group.name': groupOf(service, 'refuse'),

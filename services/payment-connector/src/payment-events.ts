@@ -91,6 +91,8 @@ export class PaymentEvents {
       value,
       eventId: outboundId(payment.paymentId, topic),
       ...(causedBy ? { causedBy } : {}),
+      // Outcomes found by callback or poll have no cause in Kafka: they continue the request's trace.
+      ...(payment.traceparent ? { traceparent: payment.traceparent } : {}),
     });
   }
 }

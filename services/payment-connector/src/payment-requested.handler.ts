@@ -37,6 +37,7 @@ export function paymentRequestedHandler(
         amount: requested.amount.amount,
         currency: requested.amount.currency,
         requestedAt: requested.requestedAt,
+        traceparent: context.traceparent ?? null,
       });
       const created = await deps.client.createTransaction(
         toCreateTransaction(requested, deps.urlsFor(paymentId)),

@@ -27,6 +27,8 @@ export interface Payment {
   readonly settledAt: Date | null;
   readonly failedAt: Date | null;
   readonly refundedAt: Date | null;
+  /** W3C trace context of the request, so outcomes found later join the application's trace. */
+  readonly traceparent: string | null;
 }
 
 export const paymentsTable = 'payment_connector_payments';
@@ -36,7 +38,7 @@ const columns = `payment_id as "paymentId", application_id as "applicationId", r
   pay_page_url as "payPageUrl", provider_status as "providerStatus", payment_method as "paymentMethod",
   failure_reason as "failureReason", refund_id as "refundId", requested_at as "requestedAt",
   link_issued_at as "linkIssuedAt", settled_at as "settledAt", failed_at as "failedAt",
-  refunded_at as "refundedAt"`;
+  refunded_at as "refundedAt", traceparent`;
 
 /** Columns a transition may set, by their property name. */
 const settable = {
@@ -83,6 +85,7 @@ export class PaymentStore {
         last_checked_at timestamptz,
         updated_at timestamptz not null default now()
       );
+      alter table ${paymentsTable} add column if not exists traceparent text;
       create index if not exists ${paymentsTable}_application on ${paymentsTable} (application_id);
       create index if not exists ${paymentsTable}_open on ${paymentsTable} (provider, link_issued_at)
         where state = 'LINK_ISSUED'`);
@@ -99,12 +102,14 @@ export class PaymentStore {
       | 'amount'
       | 'currency'
       | 'requestedAt'
+      | 'traceparent'
     >,
   ): Promise<void> {
     await this.pool.query(
       `insert into ${paymentsTable}
-         (payment_id, application_id, request_id, provider, state, amount, currency, requested_at)
-       values ($1, $2, $3, $4, 'REQUESTED', $5, $6, $7)
+         (payment_id, application_id, request_id, provider, state, amount, currency, requested_at,
+          traceparent)
+       values ($1, $2, $3, $4, 'REQUESTED', $5, $6, $7, $8)
        on conflict (payment_id) do nothing`,
       [
         payment.paymentId,
@@ -114,6 +119,7 @@ export class PaymentStore {
         payment.amount,
         payment.currency,
         payment.requestedAt,
+        payment.traceparent,
       ],
     );
   }

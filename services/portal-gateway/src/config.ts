@@ -45,6 +45,24 @@ export const gatewayConfigSchema = kitConfigSchema
       .min(1)
       .default('municipal-hub')
       .describe('Expected `aud` of portal tokens.'),
+    MAX_TOKEN_LIFETIME_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(3600)
+      .describe(
+        'Longest accepted token lifetime (`exp` − `iat`, or − `nbf`, or − now); `exp` is required.',
+      ),
+    ATTACHMENT_URI_ORIGINS: z
+      .string()
+      .regex(
+        /^\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s,]+\/?\s*(,\s*[a-z][a-z0-9+.-]*:\/\/[^/@\s,]+\/?\s*)*$/i,
+        'must be comma-separated scheme://host[:port] origins, e.g. https://dms.stadt.example',
+      )
+      .default('dms://uploads')
+      .describe(
+        'Comma-separated `scheme://host` of the document stores attachment `storageUri`s may point into; everything else (file:, metadata and internal hosts) is refused.',
+      ),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()

@@ -3,11 +3,13 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { connectServiceClients, createLogger, DeliveryEngine, type KitLogger } from '@hub/kit';
 import { RoutingTable } from '@hub/routing';
+import { loadXbauTextTypes } from '@hub/xoev';
 import { ApplicationRegistry } from './applications/application-registry.js';
 import { KafkaSubmittedApplicationPublisher } from './applications/kafka-submitted-application.publisher.js';
 import { SubmitApplication } from './applications/submit-application.js';
 import { TimelineNotifications } from './applications/timeline-notifications.js';
 import { TokenVerifier } from './auth/token-verifier.js';
+import { attachmentOrigins } from './door/attachment-refusals.js';
 import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
@@ -44,12 +46,17 @@ export async function startGateway(
     idempotency,
     applications,
     new KafkaSubmittedApplicationPublisher(producer),
+    {
+      textTypes: loadXbauTextTypes(),
+      attachmentOrigins: attachmentOrigins(config.ATTACHMENT_URI_ORIGINS),
+    },
   );
   const tokens = new TokenVerifier({
     jwksFile: config.JWKS_FILE,
     jwksUrl: config.JWKS_URL,
     issuer: config.JWT_ISSUER,
     audience: config.JWT_AUDIENCE,
+    maxLifetimeSeconds: config.MAX_TOKEN_LIFETIME_SECONDS,
   });
   const readiness = async () =>
     Object.fromEntries(
@@ -70,7 +77,7 @@ export async function startGateway(
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class; a literal is what its docs pass.
     { bodyParser: false, logger: false },
   );
-  app.use(jsonBody(config.MAX_BODY_BYTES), bodyErrorsAsProblems);
+  app.use(jsonBody(config.MAX_BODY_BYTES), bodyErrorsAsProblems(logger));
   app.useGlobalFilters(
     new ProblemFilter((error) => {
       logger.error({ err: error }, 'unexpected error');

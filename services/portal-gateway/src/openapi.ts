@@ -13,7 +13,14 @@ const problemSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { path: { type: 'string' }, reason: { type: 'string' } },
+        properties: {
+          path: {
+            type: 'string',
+            description: 'JSON pointer of the field, e.g. /applicant/givenName',
+          },
+          reason: { type: 'string', description: 'In English' },
+          reasonDe: { type: 'string', description: 'In German (refusals a citizen may see)' },
+        },
       },
     },
   },
@@ -38,6 +45,7 @@ const applicationView = {
         'COMPLETED',
         'REJECTED',
         'CANCELLED',
+        'DELIVERY_FAILED',
       ],
     },
     text: { type: 'string', description: 'German text for the citizen.' },
@@ -99,16 +107,25 @@ export function openApiDocument(): Record<string, unknown> {
             },
           },
           responses: {
-            '202': { description: 'Accepted: the event is durably in Kafka.' },
-            '400': problemResponse('Invalid fields, malformed JSON or idempotency key'),
-            '401': problemResponse('Missing, expired or invalid token'),
+            '202': {
+              description:
+                'Accepted: the event is durably in Kafka. `applicationId` is always the hub’s own id.',
+            },
+            '400': problemResponse(
+              'Invalid fields, malformed JSON, invalid UTF-8 bytes, or a bad idempotency key',
+            ),
+            '401': problemResponse(
+              'Missing, expired or invalid token; a token without `exp` or living longer than the configured maximum',
+            ),
             '403': problemResponse('Missing scope, or another citizen’s account'),
             '409': problemResponse(
-              'Idempotency key reused with another body, or still in progress',
+              'Idempotency key or `applicationId` reused with another body (another application or citizen), or still in progress',
             ),
             '413': problemResponse('Body too large'),
-            '415': problemResponse('Not application/json'),
-            '422': problemResponse('No procedure for this service in this municipality'),
+            '415': problemResponse('Not application/json, or a charset other than UTF-8'),
+            '422': problemResponse(
+              'The responsible procedure cannot accept it: unknown service, missing form answers, attachment types, a fee other than the route’s, a storageUri outside the configured document stores, a path-like file name, or a text the XBau types (from the official XSDs) do not allow. Each refusal names its JSON pointer with an English and a German reason.',
+            ),
             '503': problemResponse('Could not be handed over; retry with the same Idempotency-Key'),
           },
         },

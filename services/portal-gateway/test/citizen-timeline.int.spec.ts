@@ -28,12 +28,13 @@ describe('the citizen timeline', () => {
     return `Bearer ${await under.idp.token({ citizenAccount: citizen, scope: 'applications:read' })}`;
   }
 
-  /** Publishes a status change as the case router would, under `eventId`. */
+  /** Publishes a status change as the case router would, under `eventId` (sequence 0: unnumbered, as before). */
   async function statusChange(
     applicationId: string,
     state: CitizenStatusChanged['state'],
     at: string,
     eventId: string,
+    sequence = 0,
   ) {
     const producer = await testProducer(testKafka());
     const topic = 'case.citizen-status-changed.v1';
@@ -45,6 +46,7 @@ describe('the citizen timeline', () => {
       actionRequired: state === 'ACTION_REQUIRED',
       actionText: null,
       caseNumber: null,
+      sequence,
     };
     const value = await serde.encode(
       `${topic}-value`,
@@ -110,6 +112,38 @@ describe('the citizen timeline', () => {
     expect(streamed).toContain('event: status');
     await reader?.cancel();
     await readStream;
+  });
+
+  it('orders steps by the case router’s sequence, whatever their clocks say, and shows the last one as the state', async () => {
+    const { json } = await under.submit(validApplication());
+    const applicationId = json.applicationId as string;
+    const authorization = await readToken();
+
+    // "zugestellt" is stamped by the hub's clock, the receipt by the authority's, which runs early.
+    await statusChange(applicationId, 'RECEIVED', '2026-11-25T10:00:05Z', randomUUID(), 2);
+    await statusChange(applicationId, 'PROCESSING', '2026-11-25T10:00:01Z', randomUUID(), 4);
+    await statusChange(applicationId, 'SUBMITTED', '2026-11-25T10:00:00Z', randomUUID(), 1);
+    await statusChange(applicationId, 'RECEIVED', '2026-11-25T10:00:02Z', randomUUID(), 3);
+    await statusChange(applicationId, 'DELIVERY_FAILED', '2026-11-25T09:00:00Z', randomUUID(), 5);
+
+    const view = await eventually(
+      async () => {
+        const response = await fetch(`${under.gateway.url}/v1/applications/${applicationId}`, {
+          headers: { authorization },
+        });
+        const body = (await response.json()) as View;
+        return body.timeline.length === 5 ? body : undefined;
+      },
+      { timeoutMs: 30_000, what: 'all five steps on the timeline' },
+    );
+    expect(view.timeline.map((step) => [step.state, step.occurredAt])).toEqual([
+      ['SUBMITTED', '2026-11-25T10:00:00.000Z'],
+      ['RECEIVED', '2026-11-25T10:00:05.000Z'],
+      ['RECEIVED', '2026-11-25T10:00:02.000Z'],
+      ['PROCESSING', '2026-11-25T10:00:01.000Z'],
+      ['DELIVERY_FAILED', '2026-11-25T09:00:00.000Z'],
+    ]);
+    expect(view.state).toBe('DELIVERY_FAILED');
   });
 
   it('refuses the stream to another citizen', async () => {

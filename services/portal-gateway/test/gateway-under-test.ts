@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventTopics, topicCatalogue } from '@hub/contracts';
-import { ensureTopics } from '@hub/kit';
+import { ensureTopics, type KitLogger } from '@hub/kit';
 import { platform, testKafka } from '@hub/test-support';
 import { gatewayConfigSchema } from '../src/config.js';
 import { startGateway } from '../src/gateway.js';
@@ -19,6 +19,19 @@ export async function startGatewayUnderTest() {
   );
   const idp = await portalIdentityProvider(mkdtempSync(join(tmpdir(), 'gateway-')));
   const endpoints = platform();
+  /** What the gateway logged, by level, so tests can tell an info from an error. */
+  const logged: { level: keyof KitLogger; message: string }[] = [];
+  const record =
+    (level: keyof KitLogger) =>
+    (_fields: object, message: string): void => {
+      logged.push({ level, message });
+    };
+  const logger: KitLogger = {
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+  };
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
       PORT: '0',
@@ -30,9 +43,10 @@ export async function startGatewayUnderTest() {
       JWT_ISSUER: issuer,
       MAX_BODY_BYTES: String(maxBodyBytes),
     }),
+    { logger },
   );
 
-  async function post(body: string, headers: Record<string, string>) {
+  async function post(body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>) {
     const response = await fetch(`${gateway.url}/v1/applications`, {
       method: 'POST',
       body,
@@ -54,5 +68,5 @@ export async function startGatewayUnderTest() {
     });
   }
 
-  return { gateway, idp, post, submit };
+  return { gateway, idp, post, submit, logged };
 }

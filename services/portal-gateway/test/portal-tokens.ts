@@ -8,8 +8,11 @@ export const audience = 'municipal-hub';
 export interface TokenClaims {
   scope?: string;
   citizenAccount?: string;
-  /** Seconds since the epoch; default five minutes from now. */
-  expiresAt?: number;
+  /** Seconds since the epoch; default five minutes from now; null: a token without `exp`. */
+  expiresAt?: number | null;
+  /** Seconds since the epoch; default now. */
+  issuedAt?: number;
+  notBefore?: number;
   issuer?: string;
 }
 
@@ -26,8 +29,8 @@ export async function portalIdentityProvider(directory: string) {
   const jwksFile = join(directory, 'jwks.json');
   writeFileSync(jwksFile, JSON.stringify({ keys: [jwk] }));
 
-  const sign = (key: CryptoKey, claims: TokenClaims) =>
-    new SignJWT({
+  const sign = (key: CryptoKey, claims: TokenClaims) => {
+    const jwt = new SignJWT({
       scope: claims.scope ?? 'applications:submit applications:read',
       ...(claims.citizenAccount ? { citizen_account: claims.citizenAccount } : {}),
       azp: 'portal-dortmund',
@@ -35,9 +38,11 @@ export async function portalIdentityProvider(directory: string) {
       .setProtectedHeader({ alg: 'RS256', kid: 'portal-1' })
       .setIssuer(claims.issuer ?? issuer)
       .setAudience(audience)
-      .setIssuedAt()
-      .setExpirationTime(claims.expiresAt ?? '5m')
-      .sign(key);
+      .setIssuedAt(claims.issuedAt);
+    if (claims.expiresAt !== null) jwt.setExpirationTime(claims.expiresAt ?? '5m');
+    if (claims.notBefore !== undefined) jwt.setNotBefore(claims.notBefore);
+    return jwt.sign(key);
+  };
 
   return {
     jwksFile,

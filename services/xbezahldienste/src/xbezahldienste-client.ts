@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { inClientSpan } from '@hub/kit';
 import { amountFromWire, amountToWire, isDecimalAmount } from './amount.js';
 import { authenticatorFor, type Authenticator } from './authenticator.js';
 import { exchange } from './http-exchange.js';
@@ -48,7 +49,13 @@ export class XBezahldiensteClient {
   async createTransaction(input: CreateTransactionInput): Promise<CreatedTransaction> {
     const body = toPaymentRequest(input, this.profile.paymentMethods, this.now());
     const path = transactionsPath(this.profile);
-    const transaction = await this.call('POST', path, body, wirePaymentTransactionSchema);
+    const transaction = await this.call(
+      'createTransaction',
+      'POST',
+      path,
+      body,
+      wirePaymentTransactionSchema,
+    );
     const { transactionId, transactionUrl, status } = transaction.paymentInformation;
     if (transactionUrl === undefined) {
       throw paymentError('PAYMENT_PROVIDER_BAD_RESPONSE', `POST ${path}: no pay page URL`);
@@ -59,13 +66,17 @@ export class XBezahldiensteClient {
   /** `GET …/{transactionId}`: the only source of truth for the outcome of a payment. */
   async getTransaction(transactionId: string): Promise<TransactionState> {
     const path = transactionPath(this.profile, transactionId);
-    return toState(await this.call('GET', path, undefined, wirePaymentTransactionSchema));
+    return toState(
+      await this.call('getTransaction', 'GET', path, undefined, wirePaymentTransactionSchema),
+    );
   }
 
   /** Withdraws an unpaid transaction; a paid one answers PAYMENT_TRANSACTION_CONFLICT. */
   async cancelTransaction(transactionId: string): Promise<TransactionState> {
     const path = `${transactionPath(this.profile, transactionId)}/cancel`;
-    return toState(await this.call('POST', path, {}, wirePaymentTransactionSchema));
+    return toState(
+      await this.call('cancelTransaction', 'POST', path, {}, wirePaymentTransactionSchema),
+    );
   }
 
   /** Pays back (part of) a paid transaction; the same requestId refunds once. */
@@ -82,7 +93,7 @@ export class XBezahldiensteClient {
       ...(input.reason === undefined ? {} : { reason: input.reason }),
     };
     const path = `${transactionPath(this.profile, transactionId)}/refund`;
-    const refund = await this.call('POST', path, body, wireRefundSchema);
+    const refund = await this.call('refundTransaction', 'POST', path, body, wireRefundSchema);
     return {
       refundId: refund.refundId,
       transactionId: refund.transactionId,
@@ -96,15 +107,17 @@ export class XBezahldiensteClient {
   }
 
   private async call<Schema extends z.ZodType>(
+    operation: string,
     method: 'GET' | 'POST',
     path: string,
     body: unknown,
     schema: Schema,
   ): Promise<z.output<Schema>> {
     const what = `${method} ${path}`;
-    let reply = await this.send(method, path, body, what);
+    const call = { operation, method, path, body, what };
+    let reply = await this.send(call);
     if ((reply.status === 401 || reply.status === 403) && this.authenticator.renewAfterRefusal()) {
-      reply = await this.send(method, path, body, what);
+      reply = await this.send(call);
     }
     if (reply.status < 200 || reply.status >= 300) throw errorForStatus(reply.status, what);
     const parsed = schema.safeParse(parseJsonOrUndefined(reply.body));
@@ -115,21 +128,33 @@ export class XBezahldiensteClient {
     return parsed.data;
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, what: string) {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return exchange({
-      method,
-      url: resolveAgainst(this.profile.baseUrl, path),
-      headers: {
-        accept: 'application/json',
-        ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(await this.authenticator.headers()),
-      },
-      body: payload,
-      timeoutMs: this.profile.timeoutMs,
-      agent: this.authenticator.agent,
-      what,
-    });
+  /** One exchange in a CLIENT span; the provider gets the trace context in its headers. */
+  private async send(call: {
+    operation: string;
+    method: 'GET' | 'POST';
+    path: string;
+    body: unknown;
+    what: string;
+  }) {
+    const payload = call.body === undefined ? undefined : JSON.stringify(call.body);
+    const url = resolveAgainst(this.profile.baseUrl, call.path);
+    const { operation, method } = call;
+    return inClientSpan({ operation, method, url, protocol: 'http' }, async (traceHeaders) =>
+      exchange({
+        method,
+        url,
+        headers: {
+          accept: 'application/json',
+          ...(payload === undefined ? {} : { 'content-type': 'application/json' }),
+          ...traceHeaders,
+          ...(await this.authenticator.headers()),
+        },
+        body: payload,
+        timeoutMs: this.profile.timeoutMs,
+        agent: this.authenticator.agent,
+        what: call.what,
+      }),
+    );
   }
 }
 

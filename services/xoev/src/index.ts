@@ -16,8 +16,28 @@ export {
   type ValidationSource,
 } from './validate/validation-result.js';
 export { XoevValidator, type XoevValidatorOptions } from './validate/xoev-validator.js';
+export { xsdPatternToRegExp } from './text/xsd-regex.js';
+export { readXsdStringType, type XsdStringType } from './text/xsd-string-type.js';
+export { isXmlText } from './text/xml-chars.js';
+export { checkText, type TextRule, type TextViolation } from './text/check-text.js';
+export {
+  loadXbauTextTypes,
+  type XbauTextTypes,
+  type XbauTextType,
+  type XbauTextVersion,
+} from './text/xbau-text-types.js';
+export { xbau0200TextFields, type XbauTextField } from './text/xbau-0200-text-fields.js';
+export { xbau0200MisfitTexts, type MisfitText } from './text/xbau-0200-texts.js';
 export { XtaClient } from './xta/xta-client.js';
 export { classifyXtaError } from './xta/classify-xta-error.js';
+export { validateXtaEnvelope, type XtaEnvelopeValidation } from './xta/validate-xta-envelope.js';
+export { xtaNamespaces } from './xta/xta-namespaces.js';
+export {
+  readSoapEnvelopeOutline,
+  type HeaderBlock,
+  type SoapEnvelopeOutline,
+} from './xta/soap-envelope-outline.js';
+export { messageMetaData } from './xta/xta-headers.js';
 export {
   xtaWsdlPath,
   type XtaClientOptions,

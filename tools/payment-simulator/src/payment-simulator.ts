@@ -150,6 +150,11 @@ async function route(
       issueToken(context, request, response, rest.join('/'));
       return;
     }
+    case 'health': {
+      // For `npm start` and `platform status`: the simulator answers.
+      sendJson(response, 200, { status: 'up' });
+      return;
+    }
     default: {
       sendProblem(response, 404, 'no such resource');
       return;

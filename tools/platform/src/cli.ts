@@ -2,11 +2,13 @@
  * The local platform launcher: `npm run platform -- up [--nodes 3] | down | status`.
  */
 import { parseArgs } from 'node:util';
-import { defaultLayout } from './layout.js';
+import { defaultLayout, prometheusUrl } from './layout.js';
 import { PlatformError } from './platform-error.js';
-import { down, status, up } from './stack.js';
+import { hubProcessStatus } from './hub-processes.js';
+import { databaseAnswers } from './postgres.js';
+import { down, runningEndpoints, status, up } from './stack.js';
 
-const usage = 'usage: npm run platform -- up [--nodes 1|3] | down | status';
+const usage = 'usage: npm run platform -- up [--nodes 1|3] [--with-prometheus] | down | status';
 
 function printTable(rows: string[][]): void {
   const widths =
@@ -23,7 +25,10 @@ function printTable(rows: string[][]): void {
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { nodes: { type: 'string', default: '1' } },
+    options: {
+      nodes: { type: 'string', default: '1' },
+      'with-prometheus': { type: 'boolean', default: false },
+    },
   });
   const nodes = Number(values.nodes);
   if (nodes !== 1 && nodes !== 3)
@@ -32,11 +37,13 @@ async function main(): Promise<void> {
 
   switch (positionals[0]) {
     case 'up': {
-      const endpoints = await up(layout);
+      const endpoints = await up(layout, { withPrometheus: values['with-prometheus'] });
       console.log(
         `Platform is up (${nodes} Kafka node${nodes > 1 ? 's' : ''}); logs in ${layout.home}/logs.`,
       );
       printTable(Object.entries(endpoints));
+      if (values['with-prometheus'])
+        console.log(`Prometheus (generated rules, scraping npm start): ${prometheusUrl(layout)}`);
       return;
     }
     case 'down': {
@@ -46,6 +53,8 @@ async function main(): Promise<void> {
     }
     case 'status': {
       const parts = await status(layout);
+      const database = runningEndpoints(layout)?.DATABASE_URL;
+      const hubProcesses = await hubProcessStatus(layout);
       printTable([
         ['PART', 'STATE', 'ADDRESS', 'PID'],
         ...parts.map((part) => [
@@ -53,6 +62,22 @@ async function main(): Promise<void> {
           part.pid === undefined ? 'stopped' : part.ready ? 'ready' : 'starting',
           part.address,
           String(part.pid ?? '-'),
+        ]),
+        ...(database
+          ? [
+              [
+                'postgres',
+                (await databaseAnswers(database)) ? 'ready' : 'not answering',
+                database,
+                '-',
+              ],
+            ]
+          : []),
+        ...hubProcesses.map((hubProcess) => [
+          hubProcess.name,
+          !hubProcess.running ? 'stopped' : hubProcess.ready ? 'ready' : 'not ready',
+          hubProcess.readyUrl,
+          String(hubProcess.pid),
         ]),
       ]);
       return;

@@ -1,7 +1,15 @@
 export { eventually, type EventuallyOptions } from '@hub/polling';
-export { defaultLayout, type StackLayout } from './layout.js';
+export { defaultLayout, prometheusUrl, type StackLayout } from './layout.js';
+export {
+  answersReady,
+  forgetHubProcesses,
+  hubProcessStatus,
+  recordHubProcesses,
+  type HubProcess,
+} from './hub-processes.js';
 export { kafkaAdmin } from './kafka.js';
 export { PlatformError } from './platform-error.js';
+export { prometheusArgs } from './prometheus.js';
 export {
   down,
   runningEndpoints,

@@ -74,12 +74,38 @@ function classpath(artifacts: ResolvedArtifacts): string[] {
   return ['-cp', `${artifacts.kafkaLibs}/*`, `-Dlog4j2.configurationFile=${log4jConfig}`];
 }
 
-export function kafkaAdmin(brokers: string) {
+function platformKafka(brokers: string): Kafka {
   return new Kafka({
     clientId: 'hub-platform',
     brokers: brokers.split(','),
     logLevel: logLevel.NOTHING,
-  }).admin();
+  });
+}
+
+export function kafkaAdmin(brokers: string) {
+  return platformKafka(brokers).admin();
+}
+
+/**
+ * True once the group and producer-id coordinators answer. A fresh cluster creates
+ * `__consumer_offsets` on the first group request and loads it for a few seconds; until then every
+ * service's first join and idempotent producer get "coordinator not available" answers, which
+ * kafkajs retries but logs as ERROR. Waiting here gives services a cluster that is really ready.
+ */
+export async function coordinatorsAreReady(brokers: string): Promise<boolean> {
+  const kafka = platformKafka(brokers);
+  const admin = kafka.admin();
+  const producer = kafka.producer({ idempotent: true, retry: { retries: 1 } });
+  try {
+    await admin.connect();
+    await admin.describeGroups(['hub-platform-readiness']);
+    await producer.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await Promise.all([admin.disconnect(), producer.disconnect()]);
+  }
 }
 
 /** True when the cluster answers metadata requests and all of its brokers are registered. */

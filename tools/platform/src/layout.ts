@@ -25,6 +25,8 @@ export interface StackLayout {
   readonly zipkinPort: number;
   /** Port of the embedded PostgreSQL, used only where no PostgreSQL server answers. */
   readonly embeddedPostgresPort: number;
+  /** Port of Prometheus, started only with `up --with-prometheus`. */
+  readonly prometheusPort: number;
 }
 
 function portFromEnv(name: string, fallback: number): number {
@@ -46,6 +48,7 @@ export function defaultLayout(nodes = 1): StackLayout {
     registryPort: portFromEnv('HUB_REGISTRY_PORT', 8081),
     zipkinPort: portFromEnv('HUB_ZIPKIN_PORT', 9411),
     embeddedPostgresPort: portFromEnv('HUB_EMBEDDED_POSTGRES_PORT', 25432),
+    prometheusPort: portFromEnv('HUB_PROMETHEUS_PORT', 9090),
   };
 }
 
@@ -75,6 +78,10 @@ export function registryUrl(layout: StackLayout): string {
 
 export function zipkinUrl(layout: StackLayout): string {
   return `http://127.0.0.1:${layout.zipkinPort}`;
+}
+
+export function prometheusUrl(layout: StackLayout): string {
+  return `http://127.0.0.1:${layout.prometheusPort}`;
 }
 
 /** Marks the processes of one stack, so a recycled pid is never mistaken for one of ours. */

@@ -1,10 +1,16 @@
 import { join } from 'node:path';
 import pg from 'pg';
-import { repoRoot, type StackLayout } from './layout.js';
+import { repoRoot, stackTag, type StackLayout } from './layout.js';
 import type { Part } from './part.js';
 
-/** The database the hub's services use on a local server; created on first `up`. */
-export const hubDatabase = 'hub';
+/**
+ * The database this clone's hub uses on a local server: one per stack home (so per clone, or per
+ * PLATFORM_HOME), created on `up` and dropped by `down`, so two clones never see each other's
+ * applications and a fresh clone starts empty.
+ */
+export function hubDatabase(layout: StackLayout): string {
+  return `hub_${stackTag(layout)}`;
+}
 
 const localServer = 'postgres://postgres@127.0.0.1:5432';
 
@@ -26,24 +32,46 @@ async function ping(url: string): Promise<void> {
   }
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Whether a PostgreSQL at `url` runs a query. */
+export async function databaseAnswers(url: string): Promise<boolean> {
   return ping(url).then(
     () => true,
     () => false,
   );
 }
 
-async function ensureHubDatabase(serverUrl: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${serverUrl}/postgres` });
+async function onServer(work: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ connectionString: `${localServer}/postgres` });
   await client.connect();
   try {
-    const existing = await client.query('select 1 from pg_database where datname = $1', [
-      hubDatabase,
-    ]);
-    if (existing.rowCount === 0) await client.query(`create database ${hubDatabase}`);
+    await work(client);
   } finally {
     await client.end();
   }
+}
+
+async function ensureHubDatabase(name: string): Promise<void> {
+  await onServer(async (client) => {
+    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) await client.query(`create database ${name}`);
+  });
+}
+
+/**
+ * Drops this stack's database on the local server (with its connections), as `down` drops Kafka's
+ * data; a database named by DATABASE_URL is never touched. True if there was one.
+ */
+export async function dropHubDatabase(layout: StackLayout): Promise<boolean> {
+  if (process.env.DATABASE_URL || !(await databaseAnswers(`${localServer}/postgres`))) return false;
+  let dropped = false;
+  await onServer(async (client) => {
+    const name = hubDatabase(layout);
+    const existing = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (existing.rowCount === 0) return;
+    await client.query(`drop database ${name} with (force)`);
+    dropped = true;
+  });
+  return dropped;
 }
 
 export function embeddedPostgresUrl(layout: StackLayout): string {
@@ -54,9 +82,9 @@ export function embeddedPostgresUrl(layout: StackLayout): string {
 export async function chooseDatabase(layout: StackLayout): Promise<DatabaseChoice> {
   const configured = process.env.DATABASE_URL;
   if (configured) return { url: configured, source: 'DATABASE_URL' };
-  if (await answers(`${localServer}/postgres`)) {
-    await ensureHubDatabase(localServer);
-    return { url: `${localServer}/${hubDatabase}`, source: 'local server' };
+  if (await databaseAnswers(`${localServer}/postgres`)) {
+    await ensureHubDatabase(hubDatabase(layout));
+    return { url: `${localServer}/${hubDatabase(layout)}`, source: 'local server' };
   }
   return { url: embeddedPostgresUrl(layout), source: 'embedded (PGlite)' };
 }
@@ -81,6 +109,6 @@ export function embeddedPostgresPart(layout: StackLayout): Part {
         ],
       };
     },
-    isReady: () => answers(url),
+    isReady: () => databaseAnswers(url),
   };
 }

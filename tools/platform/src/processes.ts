@@ -72,7 +72,8 @@ export function startDetached(
   }
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with `pid` exists (signal 0 checks without signalling). */
+export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

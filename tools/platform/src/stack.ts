@@ -2,12 +2,18 @@ import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync
 import { join } from 'node:path';
 import { ensureArtifacts } from './artifacts.js';
 import { eventually } from '@hub/polling';
-import { clusterIsReady, kafkaParts } from './kafka.js';
+import { clusterIsReady, coordinatorsAreReady, kafkaParts } from './kafka.js';
 import { bootstrapServers, registryUrl, stackTag, zipkinUrl, type StackLayout } from './layout.js';
 import type { Part } from './part.js';
 import { PlatformError } from './platform-error.js';
-import { chooseDatabase, embeddedPostgresPart, type DatabaseChoice } from './postgres.js';
+import {
+  chooseDatabase,
+  dropHubDatabase,
+  embeddedPostgresPart,
+  type DatabaseChoice,
+} from './postgres.js';
 import { requireJava17 } from './prerequisites.js';
+import { prometheusPart, requirePrometheus } from './prometheus.js';
 import {
   isPortListening,
   logFile,
@@ -57,19 +63,29 @@ export function recordedNodes(layout: StackLayout): number | undefined {
 export interface UpOptions {
   /** Start only the Kafka nodes (fault tests of the cluster itself). */
   readonly kafkaOnly?: boolean;
+  /** Also start Prometheus with the generated config (see docs/operations.md). */
+  readonly withPrometheus?: boolean;
 }
 
-function partsOf(layout: StackLayout, database: DatabaseChoice | undefined): Part[] {
+/** The parts to start (choices given) or to report (choices undefined: the optional ones running). */
+function partsOf(
+  layout: StackLayout,
+  database: DatabaseChoice | undefined,
+  withPrometheus?: boolean,
+): Part[] {
   const embeddedPostgres = embeddedPostgresPart(layout);
   const useEmbedded =
     database === undefined
       ? runningPid(managed(layout, embeddedPostgres)) !== undefined
       : database.source === 'embedded (PGlite)';
+  const prometheus = prometheusPart(layout);
+  const usePrometheus = withPrometheus ?? runningPid(managed(layout, prometheus)) !== undefined;
   return [
     ...kafkaParts(layout),
     registryPart(layout),
     zipkinPart(layout),
     ...(useEmbedded ? [embeddedPostgres] : []),
+    ...(usePrometheus ? [prometheus] : []),
   ];
 }
 
@@ -123,6 +139,7 @@ async function waitUntilReady(layout: StackLayout, part: Part): Promise<void> {
 /** Starts every part that is not running and waits until all of them are usable. Idempotent. */
 export async function up(layout: StackLayout, options: UpOptions = {}): Promise<PlatformEndpoints> {
   requireJava17();
+  if (options.withPrometheus) requirePrometheus();
   const recorded = recordedNodes(layout);
   const anyRunning = (await status(layout)).some((part) => part.pid !== undefined);
   if (anyRunning && recorded !== undefined && recorded !== layout.nodes) {
@@ -136,7 +153,7 @@ export async function up(layout: StackLayout, options: UpOptions = {}): Promise<
 
   const artifacts = ensureArtifacts(layout);
   const database = await chooseDatabase(layout);
-  const parts = partsOf(layout, database).filter(
+  const parts = partsOf(layout, database, options.withPrometheus ?? false).filter(
     (part) => !options.kafkaOnly || part.name.startsWith('kafka-'),
   );
   for (const part of parts) await startPart(layout, part, artifacts);
@@ -146,6 +163,10 @@ export async function up(layout: StackLayout, options: UpOptions = {}): Promise<
   await eventually(async () => ((await clusterIsReady(brokers, layout.nodes)) ? true : undefined), {
     timeoutMs: readyTimeoutMs,
     what: `all ${layout.nodes} Kafka broker(s) to register at ${brokers}`,
+  });
+  await eventually(async () => ((await coordinatorsAreReady(brokers)) ? true : undefined), {
+    timeoutMs: readyTimeoutMs,
+    what: `the group and producer-id coordinators at ${brokers}`,
   });
 
   const endpoints: PlatformEndpoints = {
@@ -166,8 +187,8 @@ export async function up(layout: StackLayout, options: UpOptions = {}): Promise<
 
 /**
  * Stops every process of the stack, including ones whose part is no longer configured, and drops
- * Kafka's data: the registry keeps schemas in memory, so old records would carry schema ids that a
- * fresh registry no longer knows.
+ * Kafka's data (the registry keeps schemas in memory, so old records would carry schema ids that a
+ * fresh registry no longer knows) and with it this stack's database, whose rows refer to them.
  */
 export async function down(layout: StackLayout): Promise<string[]> {
   const runDir = join(layout.home, 'run');
@@ -188,6 +209,7 @@ export async function down(layout: StackLayout): Promise<string[]> {
     stopped.push(...results.filter((name): name is string => name !== undefined));
   }
   rmSync(join(layout.home, 'kafka'), { recursive: true, force: true });
+  if (await dropHubDatabase(layout)) stopped.push('database');
   rmSync(envFile(layout), { force: true });
   rmSync(stateFile(layout), { force: true });
   return stopped;

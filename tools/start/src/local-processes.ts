@@ -11,6 +11,8 @@ export interface LocalProcess {
   readonly env: Record<string, string>;
   /** What to show the newcomer, if it serves something to look at. */
   readonly url?: string;
+  /** Answers 200 once the process can do its work (a service's /health/ready). */
+  readonly readyUrl: string;
 }
 
 /**
@@ -27,22 +29,29 @@ export function localProcesses(
       entry: 'tools/xta-simulator/src/main.ts',
       env: { XTA_SIMULATOR_PORT: '8089' },
       url: 'http://127.0.0.1:8089/xta?wsdl',
+      readyUrl: 'http://127.0.0.1:8089/xta?wsdl',
     },
     {
       name: 'payment-simulator',
       entry: 'tools/payment-simulator/src/main.ts',
       env: { PAYMENT_SIMULATOR_PORT: '8090' },
       url: 'http://127.0.0.1:8090',
+      readyUrl: 'http://127.0.0.1:8090/health',
     },
   ];
   const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', LOG_LEVEL: 'info' };
-  const perService: Record<string, { env: Record<string, string>; url?: string }> = {
+  const perService: Record<
+    string,
+    { env: Record<string, string>; url?: string; opsPort?: number }
+  > = {
     'portal-gateway': {
+      opsPort: 8080,
       env: { PORT: '8080', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
       url: 'http://127.0.0.1:8080/openapi.json',
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089/xta' } },
     'payment-connector': {
+      opsPort: 9199,
       env: {
         HTTP_HOST: '127.0.0.1',
         OPS_PORT: '9199',
@@ -61,12 +70,14 @@ export function localProcesses(
   };
   const servicesToRun = services.map((name, index): LocalProcess => {
     const own = perService[name];
+    // Each service's ops endpoints (/health, /metrics) on a port of its own.
+    const opsPort = own?.opsPort ?? 9100 + index;
     return {
       name,
       entry: `services/${name}/src/main.ts`,
-      // Each service's ops endpoints (/health, /metrics) on a port of its own.
       env: { ...common, HTTP_PORT: String(9100 + index), ...own?.env },
       ...(own?.url ? { url: own.url } : {}),
+      readyUrl: `http://127.0.0.1:${opsPort}/health/ready`,
     };
   });
   return [...simulators, ...servicesToRun];

@@ -13,7 +13,7 @@ export interface ReceivedApplication {
   readonly reader: { readonly id: string; readonly name: string };
 }
 
-const kernmodul = {
+export const kernmodul = {
   '2.5': { namespace: 'http://www.xleitstelle.de/xbau/kernmodul/1/2/2', version: '1.2.2' },
   '2.6': { namespace: 'http://www.xleitstelle.de/xbau/kernmodul/1/3/0', version: '1.3.0' },
 } as const;

@@ -5,5 +5,6 @@ export {
   type DowntimeWindow,
   type FaultConfig,
   type ReplyDelays,
+  type SoapExchange,
   type XtaSimulatorOptions,
 } from './simulator-options.js';

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { parseXml, XoevValidator, describeReasons, type XmlObject } from '@hub/xoev';
+import {
+  parseXml,
+  XoevValidator,
+  describeReasons,
+  type XmlObject,
+  type XtaRouting,
+} from '@hub/xoev';
 import {
   caseNumber,
+  kernmodul,
   portalStatus,
   receipt,
   type ReceivedApplication,
@@ -12,7 +19,27 @@ import type { ReplyDelays } from './simulator-options.js';
 export interface BoxEntry {
   readonly messageId: string;
   readonly xml: string;
+  /** Who sent it to whom and what it is: the MessageMetaData the box hands out with it. */
+  readonly routing: XtaRouting;
+  readonly deliveredAt: Date;
 }
+
+/** What the XTA server knows of a message the hub sent: its transport status and routing. */
+export interface SentMessage {
+  /** 0 open, 1 green (delivered), 3 red (refused). */
+  readonly status: number;
+  /** Absent until sendMessage brought the MessageMetaData. */
+  readonly routing?: XtaRouting;
+}
+
+/** Routing of a message whose origin the simulator does not know (a bare id, a reply put in by hand). */
+export const unknownRouting: XtaRouting = {
+  author: 'bab:unbekannt',
+  reader: 'bpt:unbekannt',
+  service: 'urn:xoev-de:bmk:standard:xbau',
+  businessScenario: 'XBAU_BAUGENEHMIGUNG',
+  messageType: { code: 'unbekannt', payloadSchema: 'urn:xoev-de:unbekannt' },
+};
 
 export type DeliveryOutcome =
   { readonly accepted: true } | { readonly accepted: false; readonly reason: string };
@@ -24,7 +51,7 @@ export type DeliveryOutcome =
  */
 export class SimulatedAuthority {
   readonly deliveries = new Map<string, number>();
-  private readonly reports = new Map<string, number>();
+  private readonly sent = new Map<string, SentMessage>();
   private readonly box: BoxEntry[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly validator = new XoevValidator();
@@ -38,20 +65,22 @@ export class SimulatedAuthority {
 
   createMessageId(): string {
     const id = `urn:de:xta:messageid:simulator:${randomUUID()}`;
-    this.reports.set(id, 0);
+    this.sent.set(id, { status: 0 });
     return id;
   }
 
-  async deliver(messageId: string, xml: string): Promise<DeliveryOutcome> {
+  async deliver(messageId: string, xml: string, routing: XtaRouting): Promise<DeliveryOutcome> {
     const result = await this.validator.validate(xml).catch((error: unknown) => error);
-    if (result instanceof Error) return this.refuse(messageId, result.message);
-    if (!('valid' in (result as object))) return this.refuse(messageId, 'not an XÖV message');
+    if (result instanceof Error) return this.refuse(messageId, routing, result.message);
+    if (!('valid' in (result as object)))
+      return this.refuse(messageId, routing, 'not an XÖV message');
     const validation = result as Awaited<ReturnType<XoevValidator['validate']>>;
-    if (!validation.valid) return this.refuse(messageId, describeReasons(validation.reasons));
+    if (!validation.valid)
+      return this.refuse(messageId, routing, describeReasons(validation.reasons));
     const application = await readApplication(xml);
     const seen = this.deliveries.get(application.nachrichtenUUID) ?? 0;
     this.deliveries.set(application.nachrichtenUUID, seen + 1);
-    this.reports.set(messageId, 1);
+    this.sent.set(messageId, { status: 1, routing });
     // A redelivered message (same nachrichtenUUID) is acknowledged but not processed again.
     if (seen === 0) this.scheduleReplies(application);
     return { accepted: true };
@@ -62,12 +91,13 @@ export class SimulatedAuthority {
     return this.timers.size;
   }
 
-  transportReport(messageId: string): number | undefined {
-    return this.reports.get(messageId);
+  transportReport(messageId: string): SentMessage | undefined {
+    return this.sent.get(messageId);
   }
 
-  statusList(maxItems: number): readonly BoxEntry[] {
-    return this.box.slice(0, maxItems);
+  /** Every message in the box, oldest first. */
+  inBox(): readonly BoxEntry[] {
+    return [...this.box];
   }
 
   fetch(messageId: string): BoxEntry | undefined {
@@ -87,8 +117,8 @@ export class SimulatedAuthority {
     this.validator.dispose();
   }
 
-  private refuse(messageId: string, reason: string): DeliveryOutcome {
-    this.reports.set(messageId, 3);
+  private refuse(messageId: string, routing: XtaRouting, reason: string): DeliveryOutcome {
+    this.sent.set(messageId, { status: 3, routing });
     return { accepted: false, reason };
   }
 
@@ -102,13 +132,14 @@ export class SimulatedAuthority {
         (status) => (now: Date) => portalStatus(application, vorgang, status, now),
       ),
     ];
+    const codes = ['1120', '1121', ...this.statusSequence.map(() => '1170')];
     let at = this.delays.receiptMs;
     replies.forEach((reply, index) => {
       if (index === 1) at += this.delays.caseNumberMs;
       if (index > 1) at += this.delays.statusMs;
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        this.putInBox(reply(new Date()));
+        this.putInBox(reply(new Date()), replyRouting(application, codes[index] ?? '1170'));
       }, at);
       this.timers.add(timer);
     });
@@ -117,16 +148,28 @@ export class SimulatedAuthority {
   /** Puts any text into the box as if an authority had sent it (tests of hostile replies). */
   injectReply(xml: string): string {
     const messageId = `urn:de:xta:messageid:simulator:${randomUUID()}`;
-    this.box.push({ messageId, xml });
+    this.box.push({ messageId, xml, routing: unknownRouting, deliveredAt: new Date() });
     return messageId;
   }
 
-  private putInBox(xml: string): void {
+  private putInBox(xml: string, routing: XtaRouting = unknownRouting): void {
     const copies = this.duplicateReplies() ? 2 : 1;
     for (let copy = 0; copy < copies; copy += 1) {
-      this.box.push({ messageId: `urn:de:xta:messageid:simulator:${randomUUID()}`, xml });
+      const messageId = `urn:de:xta:messageid:simulator:${randomUUID()}`;
+      this.box.push({ messageId, xml, routing, deliveredAt: new Date() });
     }
   }
+}
+
+/** The authority answers the author of the 0200 with a Kernmodul process message. */
+function replyRouting(application: ReceivedApplication, code: string): XtaRouting {
+  return {
+    author: application.reader.id,
+    reader: application.author.id,
+    service: 'urn:xoev-de:bmk:standard:xbau',
+    businessScenario: 'XBAU_BAUGENEHMIGUNG',
+    messageType: { code, payloadSchema: kernmodul[application.xbauVersion].namespace },
+  };
 }
 
 /** The few facts of a 0200 the authority needs to answer it. */

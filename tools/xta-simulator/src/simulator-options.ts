@@ -35,6 +35,24 @@ export interface XtaSimulatorOptions {
   /** Codes of urn:xoev-de:xbau:codeliste:statusbauportal (3.0) sent as 1170, in order. */
   readonly statusSequence?: readonly string[];
   readonly faults?: FaultConfig;
+  /**
+   * Validate every request against the official XTA 2 XSDs and refuse invalid ones with
+   * ParameterIsNotValidException; check every answer the same way. Default true.
+   */
+  readonly strict?: boolean;
+  /** Largest status-list page (getStatusList, getNextStatusList), default 100. */
+  readonly statusListPageSize?: number;
+  /** Larger request bodies are refused with HTTP 413, default 20 MiB. */
+  readonly maxRequestBytes?: number;
+  /** Called with every SOAP exchange as it went over the wire (conformance tests record them). */
+  readonly onExchange?: (exchange: SoapExchange) => void;
+}
+
+/** One POST to the SOAP endpoint: the request body and the answer, byte for byte. */
+export interface SoapExchange {
+  readonly request: string;
+  readonly response: string;
+  readonly status: number;
 }
 
 export const defaultReplyDelays: ReplyDelays = { receiptMs: 50, caseNumberMs: 50, statusMs: 50 };

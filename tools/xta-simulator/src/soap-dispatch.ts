@@ -1,129 +1,151 @@
-import { parseXml, type XmlObject } from '@hub/xoev';
+import { parseXml, xtaNamespaces, type XmlObject } from '@hub/xoev';
+import type { MsgBoxRequests } from './msg-box-requests.js';
+import { attribute, first, routingOf, text, texts } from './request-fields.js';
 import type { SimulatedAuthority } from './simulated-authority.js';
-import { faultStatus, soapFault, soapResponse, type XtaFaultName } from './soap-envelope.js';
+import { soapResponse, xtaFault, type SoapAnswer } from './soap-envelope.js';
+import {
+  contentContainer,
+  lookupServiceResponse,
+  metaDataOf,
+  msgBoxResponse,
+  msgStatusList,
+  transportReport,
+} from './xta-documents.js';
 
-const xta = 'http://xoev.de/transport/xta/211';
-const osci = 'http://www.osci.eu/ws/2008/05/transport';
-const wsa = 'http://www.w3.org/2005/08/addressing';
-
-export interface SoapAnswer {
-  readonly status: number;
-  readonly body: string;
+/** What an operation gets to answer one request. */
+interface Call {
+  readonly authority: SimulatedAuthority;
+  readonly msgBox: MsgBoxRequests;
+  /** Largest status-list page the server hands out, whatever maxListItems asks for. */
+  readonly pageSize: number;
+  readonly header: XmlObject | undefined;
+  readonly body: XmlObject;
+  /** Answers with the request's own action, as the WSDL's wsam:Action of every output says. */
+  ok(body?: object, headers?: object): SoapAnswer;
+  fault(...args: Parameters<typeof xtaFault>): SoapAnswer;
 }
 
-/** Answers one XTA 2 SOAP request by its WS-Addressing Action. */
+type Operation = (call: Call) => SoapAnswer | Promise<SoapAnswer>;
+
+/**
+ * The operations of the XTA 2 WSDL a Fachverfahren's XTA server offers, by the last segment of
+ * their wsa:Action.
+ */
+const operations: Record<string, Operation> = {
+  CheckAccountActive: (call) => call.ok(),
+  CreateMessageID: (call) =>
+    call.ok({
+      'wsa:MessageID': {
+        $: { 'xmlns:wsa': xtaNamespaces.wsa },
+        _: call.authority.createMessageId(),
+      },
+    }),
+  IsServiceAvailable: (call) => call.ok(lookupServiceResponse(call.body)),
+  CancelMessage: (call) =>
+    call.fault('CancelDeniedException', 'Nachrichten werden sofort zugestellt (kein NotBefore)'),
+  SendMessage: async (call) => {
+    const messageId = text(call.header, 'MessageID', 'MsgIdentification') ?? '';
+    const base64 = text(call.body, 'Message');
+    if (!base64)
+      return call.fault('ParameterIsNotValidException', 'ContentContainer/Message fehlt');
+    const xml = Buffer.from(base64, 'base64').toString('utf8');
+    const outcome = await call.authority.deliver(messageId, xml, routingOf(call.header));
+    return outcome.accepted
+      ? call.ok()
+      : call.fault('MessageSchemaViolationException', outcome.reason);
+  },
+  SendMessageSync: (call) =>
+    call.fault('SyncAsyncException', 'die Behörde antwortet nur asynchron (sendMessage)'),
+  GetTransportReport: (call) => {
+    const messageId = text(call.body, 'MessageID') ?? '';
+    const sent = call.authority.transportReport(messageId);
+    if (!sent) return call.fault('InvalidMessageIDException', `unbekannt: ${messageId}`);
+    return call.ok(transportReport(messageId, sent, new Date()));
+  },
+  MsgBoxStatusListRequest: (call) => {
+    const request = first(call.body.MsgBoxStatusListRequest);
+    const asked = Number(attribute(request, 'maxListItems') ?? call.pageSize);
+    const ids = call.authority.inBox().map((entry) => entry.messageId);
+    const requestId = call.msgBox.issue(ids);
+    return statusListPage(call, requestId, Math.min(asked, call.pageSize), ids.length === 0);
+  },
+  MsgBoxGetNextListRequest: (call) => {
+    const requestId = attribute(first(call.body.MsgBoxGetNextRequest), 'MsgBoxRequestID') ?? '';
+    if (!call.msgBox.known(requestId))
+      return call.fault('ParameterIsNotValidException', `MsgBoxRequestID unbekannt: ${requestId}`);
+    return statusListPage(call, requestId, call.pageSize, false);
+  },
+  MsgBoxFetchRequest: (call) => {
+    const messageId = text(call.body, 'MessageID') ?? '';
+    const inBox = call.authority.inBox();
+    const entry = inBox.find((candidate) => candidate.messageId === messageId);
+    if (!entry) return call.fault('InvalidMessageIDException', `nicht im Postfach: ${messageId}`);
+    const after = inBox.slice(inBox.indexOf(entry) + 1).map((next) => next.messageId);
+    const requestId = call.msgBox.issue(after);
+    return call.ok(contentContainer(entry), {
+      ...metaDataOf(entry),
+      ...msgBoxResponse(requestId, after.length),
+    });
+  },
+  MsgBoxGetNextMsgRequest: (call) => {
+    const requestId = attribute(first(call.body.MsgBoxGetNextRequest), 'MsgBoxRequestID') ?? '';
+    const { ids, left } = call.msgBox.take(requestId, 1, (id) => !!call.authority.fetch(id));
+    const entry = ids[0] === undefined ? undefined : call.authority.fetch(ids[0]);
+    if (!entry)
+      return call.fault('InvalidMessageIDException', `keine weitere Nachricht: ${requestId}`);
+    return call.ok(contentContainer(entry), {
+      ...metaDataOf(entry),
+      ...msgBoxResponse(requestId, left),
+    });
+  },
+  MsgBoxCloseRequest: (call) => {
+    const request = first(call.body.MsgBoxCloseRequest);
+    const requestId = attribute(request, 'MsgBoxRequestID') ?? '';
+    if (!call.msgBox.known(requestId))
+      return call.fault('InvalidMessageIDException', `MsgBoxRequestID unbekannt: ${requestId}`);
+    const received = texts(request, 'LastMsgReceived');
+    const missing = received.filter((id) => !call.authority.fetch(id));
+    if (missing.length > 0)
+      return call.fault('InvalidMessageIDException', `nicht im Postfach: ${missing.join(', ')}`);
+    for (const id of received) call.authority.close(id);
+    call.msgBox.close(requestId);
+    return call.ok();
+  },
+};
+
+/** One page of a status list under `requestId`, with what is left as ItemsPending. */
+function statusListPage(call: Call, requestId: string, size: number, empty: boolean): SoapAnswer {
+  const { ids, left } = call.msgBox.take(requestId, size, (id) => !!call.authority.fetch(id));
+  const entries = ids.flatMap((id) => call.authority.fetch(id) ?? []);
+  return call.ok(msgStatusList(entries), msgBoxResponse(requestId, empty ? 'none' : left));
+}
+
+export interface DispatchContext {
+  readonly authority: SimulatedAuthority;
+  readonly msgBox: MsgBoxRequests;
+  readonly pageSize: number;
+}
+
+/** Answers one XTA 2 SOAP request (already screened, see screenRequest) by its wsa:Action. */
 export async function dispatchSoap(
-  authority: SimulatedAuthority,
+  context: DispatchContext,
   requestXml: string,
 ): Promise<SoapAnswer> {
   const { root } = await parseXml(requestXml);
   const header = first(root.Header);
-  const body = first(root.Body) ?? {};
   const action = text(header, 'Action') ?? '';
-  const requestId = text(header, 'MessageID') ?? '';
-  const ok = (payload: object): SoapAnswer => ({
-    status: 200,
-    body: soapResponse(action, requestId, payload),
-  });
-  const fault = (name: XtaFaultName, reason: string): SoapAnswer => ({
-    status: faultStatus(name),
-    body: soapFault(name, reason, requestId),
-  });
-
-  switch (action.split('/').pop()) {
-    case 'CreateMessageID':
-      return ok({ 'wsa:MessageID': { $: { 'xmlns:wsa': wsa }, _: authority.createMessageId() } });
-    case 'SendMessage': {
-      const messageId = text(header, 'MessageID', 'MsgIdentification') ?? '';
-      const base64 = text(body, 'Message');
-      if (!base64)
-        return fault('ParameterIsNotValidException', 'GenericContentContainer/Message fehlt');
-      const outcome = await authority.deliver(
-        messageId,
-        Buffer.from(base64, 'base64').toString('utf8'),
-      );
-      return outcome.accepted ? ok({}) : fault('MessageSchemaViolationException', outcome.reason);
-    }
-    case 'GetTransportReport': {
-      const messageId = text(body, 'MessageID') ?? '';
-      const status = authority.transportReport(messageId);
-      if (status === undefined)
-        return fault('InvalidMessageIDException', `unbekannt: ${messageId}`);
-      return ok({
-        'xta:TransportReport': {
-          $: { 'xmlns:xta': xta },
-          'xta:ReportTime': new Date().toISOString(),
-          'xta:XTAServerIdentity': 'xta-simulator',
-          'xta:MessageStatus': { 'xta:Status': String(status) },
-        },
-      });
-    }
-    case 'MsgBoxStatusListRequest': {
-      const max = Number(attribute(first(body.MsgBoxStatusListRequest), 'maxListItems') ?? 100);
-      return ok({
-        'osci:MsgStatusList': {
-          $: { 'xmlns:osci': osci, 'xmlns:wsa': wsa },
-          'osci:MsgAttributes': authority.statusList(max).map((entry) => ({
-            'wsa:MessageID': entry.messageId,
-          })),
-        },
-      });
-    }
-    case 'MsgBoxFetchRequest': {
-      const messageId = text(body, 'MessageID') ?? '';
-      const entry = authority.fetch(messageId);
-      if (!entry) return fault('InvalidMessageIDException', `nicht im Postfach: ${messageId}`);
-      return ok({
-        'xta:GenericContentContainer': {
-          $: { 'xmlns:xta': xta },
-          'xta:ContentContainer': {
-            'xta:Message': {
-              $: { contentType: 'application/xml' },
-              _: Buffer.from(entry.xml, 'utf8').toString('base64'),
-            },
-          },
-        },
-      });
-    }
-    case 'MsgBoxCloseRequest': {
-      const messageId = text(body, 'LastMsgReceived') ?? '';
-      return authority.close(messageId)
-        ? ok({})
-        : fault('InvalidMessageIDException', `nicht im Postfach: ${messageId}`);
-    }
-    default:
-      return fault('ParameterIsNotValidException', `unbekannte Action ${action}`);
-  }
-}
-
-function first(value: unknown): XmlObject | undefined {
-  return Array.isArray(value) ? (value[0] as XmlObject | undefined) : undefined;
-}
-
-function attribute(node: XmlObject | undefined, name: string): string | undefined {
-  return (node?.$ as Record<string, string> | undefined)?.[name];
-}
-
-/** Text of the first element `name`, searched depth-first, optionally below `within`. */
-function text(node: unknown, name: string, within?: string): string | undefined {
-  if (typeof node !== 'object' || node === null) return undefined;
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = text(item, name, within);
-      if (found !== undefined) return found;
-    }
-    return undefined;
-  }
-  for (const [key, value] of Object.entries(node as XmlObject)) {
-    if (key === '$') continue;
-    if (key === name && within === undefined) {
-      const [item] = value as unknown[];
-      if (typeof item === 'string') return item.trim();
-      const inner = (item as XmlObject | undefined)?._;
-      if (typeof inner === 'string') return inner.trim();
-    }
-    const found = text(value, name, key === within ? undefined : within);
-    if (found !== undefined) return found;
-  }
-  return undefined;
+  const relatesTo = text(header, 'MessageID');
+  const operation = operations[action.split('/').pop() ?? ''];
+  const call: Call = {
+    ...context,
+    header,
+    body: first(root.Body) ?? {},
+    ok: (body = {}, headers = {}) => ({
+      status: 200,
+      body: soapResponse(action, relatesTo, body, headers),
+    }),
+    fault: (name, reason) => xtaFault(name, reason, relatesTo),
+  };
+  if (!operation) return call.fault('ParameterIsNotValidException', `unbekannte Action ${action}`);
+  return operation(call);
 }

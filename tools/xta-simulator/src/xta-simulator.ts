@@ -10,8 +10,11 @@ import {
   type FaultConfig,
   type XtaSimulatorOptions,
 } from './simulator-options.js';
+import { MsgBoxRequests } from './msg-box-requests.js';
+import { screenRequest } from './screen-request.js';
 import { dispatchSoap } from './soap-dispatch.js';
-import { soapFault } from './soap-envelope.js';
+import { xtaFault, type SoapAnswer } from './soap-envelope.js';
+import { selfChecked } from './self-check.js';
 
 export interface XtaSimulator {
   /** SOAP endpoint; `${url}?wsdl` serves the official XTA 2 WSDL. */
@@ -25,12 +28,15 @@ export interface XtaSimulator {
   stop(): Promise<void>;
 }
 
-const maxRequestBytes = 20 * 1024 * 1024;
+const defaultMaxRequestBytes = 20 * 1024 * 1024;
+const defaultStatusListPageSize = 100;
 
 /**
  * Starts an XTA 2 server (SOAP 1.2 over HTTP, served with node:http) that behaves like a
  * building-supervision authority. Admin endpoints: `GET /admin/deliveries`, `PUT /admin/faults`,
  * `POST /admin/replies` (any body becomes a message in the box).
+ * Strict by default: every request is validated against the official XTA 2 XSDs and refused
+ * with a fault when invalid, and every answer is checked the same way before it leaves.
  */
 export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<XtaSimulator> {
   let faults: FaultConfig = options.faults ?? {};
@@ -39,11 +45,27 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
     options.statusSequence ?? defaultStatusSequence,
     () => faults.duplicateReplies === true,
   );
+  const strict = options.strict ?? true;
+  const context = {
+    authority,
+    msgBox: new MsgBoxRequests(),
+    pageSize: options.statusListPageSize ?? defaultStatusListPageSize,
+  };
+  const answer = (response: ServerResponse, request: string, soap: SoapAnswer): void => {
+    const checked = strict ? selfChecked(soap) : soap;
+    options.onExchange?.({ request, response: checked.body, status: checked.status });
+    send(response, checked.status, checked.contentType ?? soapContentType, checked.body);
+  };
   let url = '';
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     if (await handleInjectReply(request, response, authority)) return;
-    const body = await readBody(request);
+    const body = await readBody(request, options.maxRequestBytes ?? defaultMaxRequestBytes);
+    if (body === undefined) {
+      response.setHeader('connection', 'close');
+      send(response, 413, 'text/plain; charset=utf-8', 'Anfrage zu groß');
+      return;
+    }
     const path = request.url ?? '/';
     if (request.method === 'GET' && path.endsWith('?wsdl')) {
       const wsdl = readFileSync(xtaWsdlPath, 'utf8').replaceAll('REPLACE_WITH_ACTUAL_URL', url);
@@ -82,23 +104,23 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
     }
     if (faults.technicalProblem) {
       faults = { ...faults, technicalProblem: faults.technicalProblem - 1 };
-      const fault = soapFault('XTAWSTechnicalProblemException', 'Datenbank nicht erreichbar', '');
-      send(response, 500, 'application/soap+xml; charset=utf-8', fault);
+      answer(
+        response,
+        body,
+        xtaFault('XTAWSTechnicalProblemException', 'Datenbank nicht erreichbar'),
+      );
       return;
     }
-    const answer = await dispatchSoap(authority, body);
-    send(response, answer.status, 'application/soap+xml; charset=utf-8', answer.body);
+    const refused = screenRequest(request.headers['content-type'], body, strict);
+    answer(response, body, refused ?? (await dispatchSoap(context, body)));
   };
 
   const server = createServer((request, response) => {
+    // Whatever a request does, the simulator answers it and stays up.
     handle(request, response).catch((error: unknown) => {
       const reason = error instanceof Error ? error.message : String(error);
-      send(
-        response,
-        400,
-        'application/soap+xml; charset=utf-8',
-        soapFault('ParameterIsNotValidException', reason, ''),
-      );
+      const fault = xtaFault('XTAWSTechnicalProblemException', reason);
+      send(response, fault.status, soapContentType, fault.body);
     });
   });
   await new Promise<void>((resolve) =>
@@ -126,16 +148,19 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
   };
 }
 
-async function readBody(request: IncomingMessage): Promise<string> {
+/** The request body, or undefined once it grows beyond `limit` bytes (the rest is not read). */
+async function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxRequestBytes) throw new RangeError('request too large');
+    if (size > limit) return undefined;
     chunks.push(chunk);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+const soapContentType = 'application/soap+xml; charset=utf-8';
 
 function send(response: ServerResponse, status: number, contentType: string, body: string): void {
   if (response.headersSent) return;

@@ -1,41 +1,35 @@
-import { readFileSync } from 'node:fs';
 import { eventually } from '@hub/platform';
-import { parseXml, XtaClient, type XtaRouting } from '@hub/xoev';
+import { parseXml, XtaClient } from '@hub/xoev';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startXtaSimulator, type XtaSimulator } from '../src/index.js';
+import { EnvelopeRecorder } from './envelope-recorder.js';
+import {
+  allRepliesInBox,
+  antrag,
+  clientOf,
+  invalidAntrag,
+  nachrichtenUUID,
+  routing,
+} from './fixtures.js';
 
-// A valid XBau 2.6 0200 (one of the mapping's goldens).
-const antrag = readFileSync(
-  new URL('../../../services/xbau-connector/testdata/golden/minimal.xbau-2.6.xml', import.meta.url),
-  'utf8',
-);
-const nachrichtenUUID = /<nachrichtenUUID>([^<]+)</.exec(antrag)?.[1] ?? '';
-
-const routing: XtaRouting = {
-  author: 'bpt:05913000',
-  reader: 'bab:05913000',
-  service: 'urn:xoev-de:bmk:standard:xbau',
-  businessScenario: 'XBAU_BAUGENEHMIGUNG',
-  messageType: { code: '0200', payloadSchema: 'http://www.xleitstelle.de/xbau/2/6' },
-};
-
+let recorder: EnvelopeRecorder;
 let simulator: XtaSimulator;
 let client: XtaClient;
 
 beforeEach(async () => {
+  recorder = new EnvelopeRecorder();
   simulator = await startXtaSimulator({
     port: 0,
     replyDelaysMs: { receiptMs: 10, caseNumberMs: 10, statusMs: 10 },
+    onExchange: recorder.record,
   });
-  client = await XtaClient.create({
-    endpoint: simulator.url,
-    security: { kind: 'username-token', username: 'hub', password: 'secret' },
-    timeoutMs: 5_000,
-  });
+  client = await clientOf(simulator);
 });
 
 afterEach(async () => {
   await simulator.stop();
+  // Every envelope of every test, both ways, must be one a real XTA 2 peer accepts.
+  expect(recorder.invalidEnvelopes()).toEqual([]);
 });
 
 /** Waits until the message box offers `count` messages, and returns their ids. */
@@ -47,15 +41,6 @@ function messagesInBox(count: number): Promise<string[]> {
     },
     { timeoutMs: 10_000, intervalMs: 20, what: `${count} messages in the message box` },
   );
-}
-
-/** Waits until the simulator has put every scheduled reply in the box. */
-async function allRepliesInBox(): Promise<void> {
-  await eventually(() => (simulator.pendingReplies() === 0 ? true : undefined), {
-    timeoutMs: 10_000,
-    intervalMs: 20,
-    what: 'every scheduled reply to be in the box',
-  });
 }
 
 async function rootNameOf(xml: string): Promise<string> {
@@ -87,11 +72,24 @@ describe('XTA client against the simulated authority', () => {
     expect(await client.getStatusList()).toEqual([]);
   });
 
+  it('closes each fetched reply under the MsgBoxRequestID of its fetch, so the box stops offering it', async () => {
+    await client.sendMessage(await client.createMessageId(), antrag, routing);
+    const [first] = await messagesInBox(1);
+    await client.getMessage(first ?? '');
+
+    await client.close(first ?? '');
+
+    expect(await client.getStatusList()).not.toContain(first);
+    await expect(client.close(first ?? '')).rejects.toMatchObject({
+      code: 'XTA_PARAMETER_INVALID',
+      retryable: false,
+    });
+  });
+
   it('answers an invalid message with MessageSchemaViolationException, which is fatal', async () => {
     const messageId = await client.createMessageId();
-    const invalid = antrag.replace(/<vorname>[\s\S]*?<\/vorname>/, '');
 
-    const failure = client.sendMessage(messageId, invalid, routing);
+    const failure = client.sendMessage(messageId, invalidAntrag, routing);
 
     await expect(failure).rejects.toMatchObject({ code: 'XTA_SCHEMA_VIOLATION', retryable: false });
     await expect(failure).rejects.toThrow(/vorname/);
@@ -141,14 +139,14 @@ describe('XTA client against the simulated authority', () => {
       await client.sendMessage(await client.createMessageId(), antrag, routing);
     }
     expect(simulator.deliveries.get(nachrichtenUUID)).toBe(2);
-    await allRepliesInBox();
+    await allRepliesInBox(simulator);
     expect(await client.getStatusList()).toHaveLength(6);
   });
 
   it('puts every reply in the box twice when duplicate replies are injected', async () => {
     simulator.setFaults({ duplicateReplies: true });
     await client.sendMessage(await client.createMessageId(), antrag, routing);
-    await allRepliesInBox();
+    await allRepliesInBox(simulator);
     const ids = await client.getStatusList();
     const bodies = await Promise.all(ids.map((id) => client.getMessage(id)));
     expect(ids).toHaveLength(12);

@@ -32,6 +32,10 @@ export interface CitizenStatusChanged {
    * The authority's file number, once known.
    */
   readonly caseNumber: null | string;
+  /**
+   * The position of this change in the application's timeline, counted from 1 by the case router; the timeline is shown in this order. 0 for events from before this field.
+   */
+  readonly sequence: number;
 }
 
 /**
@@ -45,4 +49,5 @@ export type CitizenState =
   | 'COMPLETED'
   | 'REJECTED'
   | 'CANCELLED'
-  | 'UNKNOWN';
+  | 'UNKNOWN'
+  | 'DELIVERY_FAILED';

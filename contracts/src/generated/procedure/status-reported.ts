@@ -33,7 +33,7 @@ export interface StatusReported {
    */
   readonly standardVersion: string;
   /**
-   * The directory-service identity (e.g. DVDV 'bab:05913000') of the authority that authored the reply, as read from the XÖV head (nachrichtenkopf.g2g/autor) and, where the XTA metadata carries it, checked against the XTA originator. The case router accepts the status only from the authority the case was routed to; null for events written before replies were authenticated.
+   * The authority that sent the reply (XÖV head autor), e.g. its DVDV id; null for events from before this field.
    */
   readonly authorityId: null | string;
 }

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { context, propagation } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  context,
+  propagation,
+  trace,
+  type Context,
+} from '@opentelemetry/api';
 import type avro from 'avsc';
 import type { Producer } from 'kafkajs';
 import type { EventContext } from '../delivery/event-context.js';
@@ -19,8 +26,16 @@ export interface Publication {
   /** The event being handled, when this one is its consequence. */
   readonly causedBy?: EventContext;
   readonly eventId?: string;
+  /** Defaults to the cause's correlation id, else the key: the application id throughout. */
   readonly correlationId?: string;
+  /**
+   * The application's trace context, for events published outside any handler (a reply fetched
+   * from a message box, a payment found by callback or poll), so they join the application's trace.
+   */
+  readonly traceparent?: string;
 }
+
+const tracer = trace.getTracer('@hub/kit');
 
 /**
  * Publishes Avro events idempotently with acks=all and the hub's headers. An event published
@@ -46,38 +61,59 @@ export class EventProducer {
     return this.producer.disconnect();
   }
 
-  /** Returns the event id it published under. */
+  /** Returns the event id it published under; one PRODUCER span per publish. */
   async publish(topic: string, type: avro.Type, publication: Publication): Promise<string> {
-    const { causedBy } = publication;
+    const { causedBy, key } = publication;
     const eventId =
       publication.eventId ??
       (causedBy ? outboundId(causedBy.eventId, `publish:${topic}`) : randomUUID());
-    const headers: TextHeaders = {
-      [eventHeaders.eventId]: eventId,
-      [eventHeaders.correlationId]:
-        publication.correlationId ?? causedBy?.headers[eventHeaders.correlationId] ?? eventId,
-      [eventHeaders.producer]: this.service,
-      ...(causedBy ? { [eventHeaders.causationId]: causedBy.eventId } : {}),
-      ...traceHeaders(causedBy),
-    };
     const value = await this.serde.encode(`${topic}-value`, type, publication.value);
-    await this.producer.send({
-      topic,
-      acks: -1,
-      messages: [{ key: publication.key, value, headers }],
+    const attributes = {
+      'messaging.system': 'kafka',
+      'messaging.operation.type': 'send',
+      'messaging.operation.name': 'send',
+      'messaging.destination.name': topic,
+      'messaging.kafka.message.key': key,
+      'messaging.message.id': eventId,
+    };
+    const options = { kind: SpanKind.PRODUCER, attributes };
+    return tracer.startActiveSpan(`send ${topic}`, options, parentOf(publication), async (span) => {
+      try {
+        const headers: TextHeaders = {
+          [eventHeaders.eventId]: eventId,
+          [eventHeaders.correlationId]:
+            publication.correlationId ?? causedBy?.headers[eventHeaders.correlationId] ?? key,
+          [eventHeaders.producer]: this.service,
+          ...(causedBy ? { [eventHeaders.causationId]: causedBy.eventId } : {}),
+          ...traceHeaders(publication),
+        };
+        await this.producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+        return eventId;
+      } finally {
+        span.end();
+      }
     });
-    return eventId;
   }
 }
 
-/** The active span's context; without tracing, the cause's, so the chain is not broken. */
-function traceHeaders(causedBy: EventContext | undefined): TextHeaders {
+/** Inside a handler the active span; outside one the application's stored trace, if given. */
+function parentOf(publication: Publication): Context {
+  if (trace.getActiveSpan()) return context.active();
+  const traceparent = publication.traceparent ?? publication.causedBy?.traceparent;
+  return traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : context.active();
+}
+
+/** The active span's context; without tracing, the one it was given, so the chain is not broken. */
+function traceHeaders(publication: Publication): TextHeaders {
   const carrier: TextHeaders = {};
   propagation.inject(context.active(), carrier);
-  if (!carrier.traceparent && causedBy?.traceparent) {
-    carrier.traceparent = causedBy.traceparent;
-    const tracestate = causedBy.headers[eventHeaders.tracestate];
-    if (tracestate) carrier.tracestate = tracestate;
-  }
+  if (carrier.traceparent) return carrier;
+  const { causedBy } = publication;
+  const traceparent = publication.traceparent ?? causedBy?.traceparent;
+  if (traceparent) carrier.traceparent = traceparent;
+  const tracestate = publication.traceparent
+    ? undefined
+    : causedBy?.headers[eventHeaders.tracestate];
+  if (tracestate) carrier.tracestate = tracestate;
   return carrier;
 }

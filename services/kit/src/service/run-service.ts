@@ -35,10 +35,7 @@ export async function runService<C extends KitConfig, S extends { stop(): Promis
   });
   const logger = createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
   const service = await start(config, logger);
-  logger.info(
-    { service: config.SERVICE_NAME, ...describe(service) },
-    `${config.SERVICE_NAME} started`,
-  );
+  logger.info(describe(service), `${config.SERVICE_NAME} started`);
   shutdownOnSignals(
     async () => {
       await service.stop();

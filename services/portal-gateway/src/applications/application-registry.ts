@@ -35,7 +35,8 @@ export class ApplicationRegistry {
         action_required boolean not null,
         occurred_at timestamptz not null,
         primary key (application_id, event_id)
-      )`);
+      );
+      alter table portal_gateway_timeline add column if not exists sequence bigint not null default 0`);
   }
 
   async recordSubmission(
@@ -58,17 +59,36 @@ export class ApplicationRegistry {
     return rows[0]?.citizen_account;
   }
 
-  /** Adds a step once (a redelivered event changes nothing) and wakes the live streams. */
-  async recordStep(applicationId: string, eventId: string, entry: TimelineEntry): Promise<void> {
+  /**
+   * Adds a step once (a redelivered event changes nothing) and wakes the live streams. `sequence`
+   * is the step's place in the timeline as the case router numbered it (0: before numbering).
+   */
+  async recordStep(
+    applicationId: string,
+    eventId: string,
+    entry: TimelineEntry,
+    sequence: number,
+  ): Promise<void> {
     await this.pool.query(
-      `insert into portal_gateway_timeline (application_id, event_id, state, text, action_required, occurred_at)
-       values ($1, $2, $3, $4, $5, $6) on conflict do nothing`,
-      [applicationId, eventId, entry.state, entry.text, entry.actionRequired, entry.occurredAt],
+      `insert into portal_gateway_timeline (application_id, event_id, state, text, action_required, occurred_at, sequence)
+       values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing`,
+      [
+        applicationId,
+        eventId,
+        entry.state,
+        entry.text,
+        entry.actionRequired,
+        entry.occurredAt,
+        sequence,
+      ],
     );
     await this.pool.query('select pg_notify($1, $2)', [timelineChannel, applicationId]);
   }
 
-  /** The timeline ordered by when each step happened in its system, not by when we heard of it. */
+  /**
+   * The timeline in the case router's order (its sequence), not in the order we heard of the steps;
+   * steps from before the sequence (0) come first, by when they happened in their system.
+   */
   async view(applicationId: string): Promise<ApplicationView | undefined> {
     const owner = await this.ownerOf(applicationId);
     if (owner === undefined) return undefined;
@@ -79,7 +99,7 @@ export class ApplicationRegistry {
       occurred_at: Date;
     }>(
       `select state, text, action_required, occurred_at from portal_gateway_timeline
-       where application_id = $1 order by occurred_at, event_id`,
+       where application_id = $1 order by sequence, occurred_at, event_id`,
       [applicationId],
     );
     const timeline = rows.map((row) => ({

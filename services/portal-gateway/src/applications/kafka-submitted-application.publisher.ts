@@ -9,7 +9,8 @@ const type = schemaType('portal/application-submitted');
 const tracer = trace.getTracer('portal-gateway');
 
 /**
- * Publishes to `portal.application-submitted.v1` keyed by application id, in a span that continues
+ * Publishes to `portal.application-submitted.v1` keyed by application id (the kit's PRODUCER span
+ * inside), in a span that continues
  * the portal's `traceparent` (or starts the trace); resolves once acks=all.
  */
 export class KafkaSubmittedApplicationPublisher implements SubmittedApplicationPublisher {
@@ -24,7 +25,7 @@ export class KafkaSubmittedApplicationPublisher implements SubmittedApplicationP
     await tracer.startActiveSpan(
       'submit application',
       {
-        kind: SpanKind.PRODUCER,
+        kind: SpanKind.INTERNAL,
         attributes: {
           'hub.application_id': application.applicationId,
           'messaging.destination.name': topic,

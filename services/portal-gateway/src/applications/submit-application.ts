@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import type { Route, RoutingTable } from '@hub/routing';
-import { fieldErrors, problem, type FieldError, type ProblemResponse } from '../http/problem.js';
+import type { RoutingTable } from '@hub/routing';
+import { doorRefusals, type DoorRules } from '../door/door-refusals.js';
+import { normaliseTexts } from '../door/normalise-texts.js';
+import { fieldErrors, problem, ProblemResponse } from '../http/problem.js';
 import {
   submitApplicationRequest,
   type SubmitApplicationRequest,
@@ -13,6 +15,11 @@ import {
   type StoredResponse,
 } from '../idempotency/idempotency-store.js';
 import type { ApplicationRegistry } from './application-registry.js';
+import {
+  applicationIdReused,
+  clientApplicationIdKey,
+  idempotencyKeyReused,
+} from './reuse-conflicts.js';
 
 /** Publishes the submitted application to `portal.application-submitted.v1`; resolves once acks=all. */
 export interface SubmittedApplicationPublisher {
@@ -44,6 +51,7 @@ export class SubmitApplication {
     private readonly idempotency: IdempotencyStore,
     private readonly applications: ApplicationRegistry,
     private readonly publisher: SubmittedApplicationPublisher,
+    private readonly door: DoorRules,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -59,7 +67,7 @@ export class SubmitApplication {
         'The application has invalid fields.',
         fieldErrors(parsed.error),
       );
-    const application = parsed.data;
+    const application = normaliseTexts(parsed.data);
     if (
       input.caller.citizenAccount !== undefined &&
       input.caller.citizenAccount !== application.citizenAccountRef
@@ -79,57 +87,82 @@ export class SubmitApplication {
         [{ path: '/serviceKey', reason: 'is not offered in this municipality' }],
       );
     }
-    const gaps = procedureGaps(application, route);
-    if (gaps.length > 0) {
+    const refusals = doorRefusals(application, route, this.door);
+    if (refusals.length > 0) {
       return problem(
         422,
-        'Incomplete Application',
+        'Unprocessable Application',
         'The responsible procedure cannot accept the application as it is.',
-        gaps,
+        refusals,
       );
     }
+    // The event carries the fee of the route, never the caller's.
+    const accepted = { ...application, fee: route.fee ?? undefined };
     const key = input.idempotencyKey;
-    if (key === undefined) return this.publish(application, randomUUID(), input.traceparent);
-    if (!/^[\x21-\x7e]{1,200}$/.test(key)) {
+    if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
       return problem(
         400,
         'Invalid Idempotency Key',
         'Idempotency-Key must be 1 to 200 visible ASCII characters.',
       );
     }
+    const claims = [
+      ...(key === undefined ? [] : [{ key, reused: idempotencyKeyReused }]),
+      ...(application.applicationId === undefined
+        ? []
+        : [
+            { key: clientApplicationIdKey(application.applicationId), reused: applicationIdReused },
+          ]),
+    ];
+    if (claims.length === 0) return this.publish(accepted, randomUUID(), input.traceparent);
+    return this.publishOnce(accepted, claims, input);
+  }
 
-    const claim = await this.idempotency.claim(
-      input.caller.clientId,
-      key,
-      bodyFingerprint(input.rawBody ?? Buffer.alloc(0)),
-    );
-    switch (claim.outcome) {
-      case 'replay':
-        return claim.response;
-      case 'conflict':
-        return problem(
-          409,
-          'Idempotency Key Reused',
-          'This Idempotency-Key was already used with a different request body.',
-        );
-      case 'in-progress':
-        return problem(
-          409,
-          'Request In Progress',
-          'A request with this Idempotency-Key is still being processed; retry shortly.',
-        );
-      case 'claimed':
-        break;
+  /**
+   * Publishes at most once per claimed key (Idempotency-Key, the portal's own application id):
+   * the same key with the same body is answered as the first time, with another body (another
+   * citizen, another application) it is a conflict. The hub's id derives from client, key and
+   * body, so a retry after a failure gets the same id and nobody can choose one.
+   */
+  private async publishOnce(
+    application: SubmitApplicationRequest,
+    claims: readonly { key: string; reused: () => ProblemResponse }[],
+    input: SubmitApplicationInput,
+  ): Promise<StoredResponse | ProblemResponse> {
+    const clientId = input.caller.clientId;
+    const fingerprint = bodyFingerprint(input.rawBody ?? Buffer.alloc(0));
+    const claimed: string[] = [];
+    const releaseAll = () =>
+      Promise.all(claimed.map((key) => this.idempotency.release(clientId, key)));
+    for (const { key, reused } of claims) {
+      const claim = await this.idempotency.claim(clientId, key, fingerprint);
+      if (claim.outcome === 'claimed') {
+        claimed.push(key);
+        continue;
+      }
+      await releaseAll();
+      if (claim.outcome === 'replay') return claim.response;
+      if (claim.outcome === 'conflict') return reused();
+      return problem(
+        409,
+        'Request In Progress',
+        'A request with this Idempotency-Key or application id is still being processed; retry shortly.',
+      );
     }
     try {
-      const applicationId =
-        application.applicationId ??
-        uuidv5(`${input.caller.clientId}\n${key}`, applicationIdNamespace);
+      const applicationId = uuidv5(
+        `${clientId}\n${claimed.join('\n')}\n${fingerprint}`,
+        applicationIdNamespace,
+      );
       const response = await this.publish(application, applicationId, input.traceparent);
-      await this.idempotency.complete(input.caller.clientId, key, response);
+      if (response instanceof ProblemResponse) {
+        await releaseAll();
+        return response;
+      }
+      await Promise.all(claimed.map((key) => this.idempotency.complete(clientId, key, response)));
       return response;
     } catch (error) {
-      await this.idempotency.release(input.caller.clientId, key);
+      await releaseAll();
       throw error;
     }
   }
@@ -138,13 +171,16 @@ export class SubmitApplication {
     application: SubmitApplicationRequest,
     applicationId: string,
     traceparent: string | undefined,
-  ): Promise<StoredResponse> {
+  ): Promise<StoredResponse | ProblemResponse> {
     const submittedAt = this.now();
     await this.applications.recordSubmission(
       applicationId,
       application.citizenAccountRef,
       submittedAt,
     );
+    // Never publish under an id another citizen owns, however it came about.
+    if ((await this.applications.ownerOf(applicationId)) !== application.citizenAccountRef)
+      return applicationIdReused();
     await this.publisher.publish({ ...application, applicationId, submittedAt }, traceparent);
     return {
       status: 202,
@@ -156,31 +192,4 @@ export class SubmitApplication {
       },
     };
   }
-}
-
-/**
- * What the procedure behind the route needs beyond the contract (e.g. XBau 0200 requires the
- * parcel and accepts only some attachment types): refused here, rather than stuck later.
- */
-function procedureGaps(application: SubmitApplicationRequest, route: Route): FieldError[] {
-  const answered = new Set(
-    application.formFields
-      .filter((field) => field.value !== null && field.value !== '')
-      .map((field) => field.key),
-  );
-  const missing = route.requiredFormFields
-    .filter((key) => !answered.has(key))
-    .map((key) => ({ path: '/formFields', reason: `needs an answer for ${key}` }));
-  const accepted = route.attachmentMediaTypes;
-  const unsupported = application.attachments.flatMap((attachment, index) =>
-    accepted.length === 0 || accepted.includes(attachment.mediaType)
-      ? []
-      : [
-          {
-            path: `/attachments/${index}/mediaType`,
-            reason: `is not accepted by the procedure (accepted: ${accepted.join(', ')})`,
-          },
-        ],
-  );
-  return [...missing, ...unsupported];
 }

@@ -5,6 +5,7 @@ import {
   errors,
   jwtVerify,
   type JSONWebKeySet,
+  type JWTPayload,
   type JWTVerifyGetKey,
 } from 'jose';
 import { problem, type ProblemResponse } from '../http/problem.js';
@@ -24,6 +25,8 @@ export interface TokenVerifierOptions {
   readonly jwksUrl?: string | undefined;
   readonly issuer: string;
   readonly audience: string;
+  /** Longest accepted lifetime in seconds; a token must carry `exp`. */
+  readonly maxLifetimeSeconds: number;
 }
 
 export type Verification = { ok: true; caller: Caller } | { ok: false; failure: ProblemResponse };
@@ -55,6 +58,7 @@ export class TokenVerifier {
       ({ payload } = await jwtVerify(token, this.keys, {
         issuer: this.options.issuer,
         audience: this.options.audience,
+        requiredClaims: ['exp'],
       }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) return unauthorized('The bearer token has expired.');
@@ -62,6 +66,8 @@ export class TokenVerifier {
         return unauthorized(`The bearer token's ${error.claim} claim is not accepted.`);
       return unauthorized('The bearer token is not valid (signature, key or format).');
     }
+    const lifetime = this.lifetimeProblem(payload);
+    if (lifetime) return unauthorized(lifetime);
     const scopes = new Set(typeof payload.scope === 'string' ? payload.scope.split(' ') : []);
     if (!scopes.has(requiredScope)) {
       return {
@@ -74,5 +80,19 @@ export class TokenVerifier {
     const citizenAccount =
       typeof payload.citizen_account === 'string' ? payload.citizen_account : undefined;
     return { ok: true, caller: { clientId, scopes, citizenAccount } };
+  }
+
+  /**
+   * A stolen token is useful only until it expires: the lifetime counts from `iat` (or `nbf`, or
+   * now) and from now, so neither a far `exp` nor an `iat` in the future stretches it.
+   */
+  private lifetimeProblem(payload: JWTPayload): string | undefined {
+    const now = Math.floor(Date.now() / 1000);
+    const expires = payload.exp ?? now;
+    const issued = payload.iat ?? payload.nbf ?? now;
+    const lifetime = Math.max(expires - issued, expires - now);
+    return lifetime > this.options.maxLifetimeSeconds
+      ? `The bearer token lives longer than ${this.options.maxLifetimeSeconds} s (exp − iat); ask for a shorter-lived token.`
+      : undefined;
   }
 }

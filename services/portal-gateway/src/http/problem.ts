@@ -4,7 +4,10 @@ import { HubError } from '@hub/errors';
 /** One reason a request was refused, with the JSON path of the offending field (RFC 6901 style). */
 export interface FieldError {
   readonly path: string;
+  /** In English. */
   readonly reason: string;
+  /** The same in German, for refusals a citizen may see (what the door refuses since issue 10). */
+  readonly reasonDe?: string;
 }
 
 /** An RFC 9457 problem document; the only error shape the gateway answers with. */

@@ -70,17 +70,32 @@ const fee = z
 
 export const submitApplicationRequest = z
   .object({
-    applicationId: z.uuid('must be a UUID').optional(),
+    applicationId: z
+      .uuid('must be a UUID')
+      .optional()
+      .describe(
+        'The portal’s own id, if it needs one: claimed for this portal client like an Idempotency-Key (same body again: the first answer; another body or citizen: 409). The hub assigns the application id; the response carries it.',
+      ),
     serviceKey: z.string().regex(/^\d{14}$/, 'must be a LeiKa service key of 14 digits'),
     municipalityKey: z
       .string()
       .regex(/^\d{8}$/, 'must be an AGS (Amtlicher Gemeindeschlüssel) of 8 digits'),
-    citizenAccountRef: z.string().min(8).max(128),
-    formId: z.string().min(1).max(200),
+    citizenAccountRef: z
+      .string()
+      .regex(/^[\x21-\x7e]{8,128}$/, 'must be 8 to 128 visible ASCII characters'),
+    formId: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^\P{C}+$/u, 'must not contain control characters'),
     applicant,
     formFields: z.array(formField).max(2_000),
     attachments: z.array(attachment).max(100).default([]),
-    fee: fee.optional(),
+    fee: fee
+      .optional()
+      .describe(
+        'Informational: the fee comes from the routing table. If stated, it must equal the route’s fee (else 422 /fee/amount, or /fee on a free route).',
+      ),
   })
   .strict();
 

@@ -14,12 +14,17 @@ export function citizenStatusHandler(
     topic,
     type: schemaType('case/citizen-status-changed'),
     async handle(change: CitizenStatusChanged, context: EventContext): Promise<void> {
-      await applications.recordStep(change.applicationId, context.eventId, {
-        state: change.state,
-        text: change.actionText ? `${change.statusText} ${change.actionText}` : change.statusText,
-        actionRequired: change.actionRequired,
-        occurredAt: change.changedAt.toISOString(),
-      });
+      await applications.recordStep(
+        change.applicationId,
+        context.eventId,
+        {
+          state: change.state,
+          text: change.actionText ? `${change.statusText} ${change.actionText}` : change.statusText,
+          actionRequired: change.actionRequired,
+          occurredAt: change.changedAt.toISOString(),
+        },
+        change.sequence,
+      );
     },
   };
 }

@@ -18,18 +18,7 @@ export class XsdValidators {
   constructor(private readonly contractsRoot: string) {}
 
   validate(set: SchemaSet, document: XmlDocument): ValidationReason[] {
-    try {
-      this.validatorFor(set).validate(document);
-      return [];
-    } catch (error) {
-      if (!(error instanceof XmlValidateError)) throw error;
-      return error.details.map((detail) => ({
-        source: 'xsd',
-        message: detail.message.trim(),
-        line: detail.line,
-        ...(detail.xpath === undefined ? {} : { location: detail.xpath }),
-      }));
-    }
+    return xsdReasons(this.validatorFor(set), document);
   }
 
   dispose(): void {
@@ -49,5 +38,21 @@ export class XsdValidators {
     } finally {
       schema.dispose();
     }
+  }
+}
+
+/** Every violation the compiled schema finds in the document, as reasons (none: valid). */
+export function xsdReasons(validator: XsdValidator, document: XmlDocument): ValidationReason[] {
+  try {
+    validator.validate(document);
+    return [];
+  } catch (error) {
+    if (!(error instanceof XmlValidateError)) throw error;
+    return error.details.map((detail) => ({
+      source: 'xsd',
+      message: detail.message.trim(),
+      line: detail.line,
+      ...(detail.xpath === undefined ? {} : { location: detail.xpath }),
+    }));
   }
 }

@@ -1,9 +1,8 @@
 import { Builder } from 'xml2js';
+import { xtaNamespaces } from './xta-namespaces.js';
 
 const bodyBuilder = new Builder({ headless: true, renderOpts: { pretty: false } });
-const xta = 'http://xoev.de/transport/xta/211';
-const osci = 'http://www.osci.eu/ws/2008/05/transport';
-const wsa = 'http://www.w3.org/2005/08/addressing';
+const { xta, osci, wsa } = xtaNamespaces;
 
 /** xta:GenericContentContainer/ContentContainer/Message (base64, @contentType, @filename). */
 export function contentContainer(xml: string, fileName: string): string {
@@ -44,9 +43,22 @@ export function fetchRequest(messageId: string): string {
   });
 }
 
-/** osci:MsgBoxCloseRequest/osci:LastMsgReceived. */
-export function closeRequest(messageId: string): string {
+/** osci:MsgBoxGetNextRequest @MsgBoxRequestID: the next page of a status list. */
+export function nextListRequest(msgBoxRequestId: string): string {
   return bodyBuilder.buildObject({
-    'osci:MsgBoxCloseRequest': { $: { 'xmlns:osci': osci }, 'osci:LastMsgReceived': messageId },
+    'osci:MsgBoxGetNextRequest': { $: { 'xmlns:osci': osci, MsgBoxRequestID: msgBoxRequestId } },
+  });
+}
+
+/**
+ * osci:MsgBoxCloseRequest @MsgBoxRequestID / osci:LastMsgReceived: acknowledges the message and
+ * closes the message-box request (list or fetch) that delivered it. OSCI 2 requires the id.
+ */
+export function closeRequest(msgBoxRequestId: string, messageId: string): string {
+  return bodyBuilder.buildObject({
+    'osci:MsgBoxCloseRequest': {
+      $: { 'xmlns:osci': osci, MsgBoxRequestID: msgBoxRequestId },
+      'osci:LastMsgReceived': messageId,
+    },
   });
 }

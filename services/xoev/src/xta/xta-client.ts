@@ -1,4 +1,5 @@
 import { createClientAsync, type Client } from 'soap';
+import { inClientSpan } from '@hub/kit';
 import { parseXml, type XmlObject } from '../xml/parse-xml.js';
 import { xoevError } from '../xoev-error.js';
 import { classifyXtaError } from './classify-xta-error.js';
@@ -7,16 +8,29 @@ import {
   contentContainer,
   fetchRequest,
   messageIdBody,
+  nextListRequest,
   statusListRequest,
 } from './xta-bodies.js';
 import { addressingHeaders, messageMetaDataHeader } from './xta-headers.js';
 import { soapSecurity } from './xta-security.js';
 import { xtaWsdlPath, type XtaClientOptions, type XtaRouting } from './xta-options.js';
-import { firstText, findElement, type TransportReport } from './xta-responses.js';
+import { MsgBoxRequests } from './msg-box-requests.js';
+import {
+  firstText,
+  listedMessageIds,
+  msgBoxResponse,
+  type TransportReport,
+} from './xta-responses.js';
 
 type Port = 'SendXtaPort' | 'MsgBoxPort' | 'ManagementPort';
+const osciMessageTypes = 'http://www.osci.eu/ws/2008/05/transport/urn/messageTypes';
 type SoapCallback = (error: unknown, result: unknown, rawResponse: string) => void;
-type SoapMethod = (args: object, callback: SoapCallback, options: object) => void;
+type SoapMethod = (
+  args: object,
+  callback: SoapCallback,
+  options: object,
+  extraHttpHeaders: Record<string, string>,
+) => void;
 
 /** One call: the body and the SOAP headers that belong to exactly this call. */
 interface CallArgs {
@@ -33,6 +47,7 @@ export class XtaClient {
   // soap renders headers from one client-wide list; per-call headers are looked up by the
   // call's own args object, so concurrent calls never see each other's headers.
   private readonly headersOfCall = new WeakMap<object, string>();
+  private readonly msgBox = new MsgBoxRequests();
 
   private constructor(
     private readonly client: Client,
@@ -80,17 +95,34 @@ export class XtaClient {
     return { messageId, status };
   }
 
-  /** getStatusList: ids of the messages waiting in the message box. */
+  /**
+   * getStatusList: ids of up to `maxListItems` messages waiting in the message box. When the
+   * server holds entries back (MsgBoxResponse/ItemsPending), the next pages are fetched with
+   * getNextStatusList under the list's MsgBoxRequestID.
+   */
   async getStatusList(maxListItems = 100): Promise<string[]> {
-    const response = await this.call(
+    this.msgBox.newList();
+    let page = await this.call(
       'MsgBoxPort',
       'getStatusList',
-      'http://www.osci.eu/ws/2008/05/transport/urn/messageTypes/MsgBoxStatusListRequest',
+      `${osciMessageTypes}/MsgBoxStatusListRequest`,
       statusListRequest(maxListItems),
     );
-    const list = findElement(response, 'MsgStatusList');
-    const entries = (list?.MsgAttributes ?? []) as XmlObject[];
-    return entries.map((entry) => firstText(entry, 'MessageID')).filter((id) => id !== undefined);
+    const ids: string[] = [];
+    for (;;) {
+      const { msgBoxRequestId, itemsPending } = msgBoxResponse(page);
+      const listed = listedMessageIds(page);
+      this.msgBox.listed(msgBoxRequestId, listed);
+      ids.push(...listed);
+      const more = itemsPending > 0 && listed.length > 0 && ids.length < maxListItems;
+      if (!more || msgBoxRequestId === undefined) return ids.slice(0, maxListItems);
+      page = await this.call(
+        'MsgBoxPort',
+        'getNextStatusList',
+        `${osciMessageTypes}/MsgBoxGetNextListRequest`,
+        nextListRequest(msgBoxRequestId),
+      );
+    }
   }
 
   /** getMessage: the XÖV message stored under `messageId`, decoded from its container. */
@@ -98,20 +130,32 @@ export class XtaClient {
     const response = await this.call(
       'MsgBoxPort',
       'getMessage',
-      'http://www.osci.eu/ws/2008/05/transport/urn/messageTypes/MsgBoxFetchRequest',
+      `${osciMessageTypes}/MsgBoxFetchRequest`,
       fetchRequest(messageId),
     );
     const base64 = requireText(response, 'Message', 'getMessage');
+    this.msgBox.fetched(msgBoxResponse(response).msgBoxRequestId, messageId);
     return Buffer.from(base64, 'base64').toString('utf8');
   }
 
-  /** close: acknowledges the message, so the message box stops offering it. */
+  /**
+   * close: acknowledges the message, so the message box stops offering it. Names the
+   * message-box request that delivered it (getMessage, else getStatusList), as OSCI 2 requires;
+   * a message this client never listed nor fetched cannot be closed (XTA_PARAMETER_INVALID).
+   */
   async close(messageId: string): Promise<void> {
+    const msgBoxRequestId = this.msgBox.takeForClose(messageId);
+    if (msgBoxRequestId === undefined) {
+      throw xoevError(
+        'XTA_PARAMETER_INVALID',
+        `XTA close: ${messageId} was neither listed nor fetched by this client, so no MsgBoxRequestID is known`,
+      );
+    }
     await this.call(
       'MsgBoxPort',
       'close',
-      'http://www.osci.eu/ws/2008/05/transport/urn/messageTypes/MsgBoxCloseRequest',
-      closeRequest(messageId),
+      `${osciMessageTypes}/MsgBoxCloseRequest`,
+      closeRequest(msgBoxRequestId, messageId),
     );
   }
 
@@ -129,16 +173,23 @@ export class XtaClient {
       addressingHeaders(fullAction, this.options.endpoint) + extraHeaders,
     );
     const method = this.method(port, operation);
-    const rawResponse = await new Promise<string>((resolve, reject) => {
-      method(
-        args,
-        (error, _result, raw) => {
-          if (error) reject(classifyXtaError(operation, error));
-          else resolve(raw);
-        },
-        { timeout: this.options.timeoutMs },
-      );
-    });
+    const url = new URL(this.options.endpoint);
+    const call = { operation, url, method: 'POST' as const, protocol: 'soap' as const };
+    const { rawResponse } = await inClientSpan(
+      call,
+      (traceHeaders) =>
+        new Promise<{ rawResponse: string }>((resolve, reject) => {
+          method(
+            args,
+            (error, _result, raw) => {
+              if (error) reject(classifyXtaError(operation, error));
+              else resolve({ rawResponse: raw });
+            },
+            { timeout: this.options.timeoutMs },
+            traceHeaders,
+          );
+        }),
+    );
     return (await parseXml(rawResponse)).root;
   }
 

@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Builder } from 'xml2js';
+import { xtaNamespaces } from './xta-namespaces.js';
 import type { XtaRouting } from './xta-options.js';
 
 const headerBuilder = new Builder({ headless: true, renderOpts: { pretty: false } });
-const wsa = 'http://www.w3.org/2005/08/addressing';
-const oscimeta = 'http://www.osci.eu/ws/2014/10/transport';
+const { wsa, oscimeta } = xtaNamespaces;
 
 /** WS-Addressing 1.0 headers: wsa:Action, wsa:MessageID, wsa:To and, for replies, wsa:RelatesTo. */
 export function addressingHeaders(action: string, to: string, relatesTo?: string): string {
@@ -18,20 +18,31 @@ export function addressingHeaders(action: string, to: string, relatesTo?: string
   ].join('');
 }
 
-/**
- * oscimeta:MessageMetaData (OSCI MessageMetaData 2.02):
- *   DeliveryAttributes/Origin, Originators/Author/Identifier, Destinations/Reader/Identifier,
- *   MsgIdentification/wsa:MessageID, Qualifier/{Service, BusinessScenario/Defined/code,
- *   MessageType/code @payloadSchema}, MsgSize
- */
+/** The oscimeta:MessageMetaData header block, rendered (see {@link messageMetaData}). */
 export function messageMetaDataHeader(
   routing: XtaRouting,
   messageId: string,
   sizeBytes: number,
   now: Date,
 ): string {
+  return headerBuilder.buildObject(messageMetaData(routing, messageId, sizeBytes, now));
+}
+
+/**
+ * oscimeta:MessageMetaData (OSCI MessageMetaData 2.02) as an xml2js object, declaring its own
+ * namespaces so that it can sit in any envelope (the simulator reuses it in its answers):
+ *   DeliveryAttributes/Origin, Originators/Author/Identifier, Destinations/Reader/Identifier,
+ *   MsgIdentification/wsa:MessageID, Qualifier/{Service, BusinessScenario/Defined/code,
+ *   MessageType/code @payloadSchema}, MsgSize
+ */
+export function messageMetaData(
+  routing: XtaRouting,
+  messageId: string,
+  sizeBytes: number,
+  now: Date,
+): object {
   const party = (id: string) => ({ 'oscimeta:Identifier': { $: { type: 'xoev' }, _: id } });
-  return headerBuilder.buildObject({
+  return {
     'oscimeta:MessageMetaData': {
       $: { 'xmlns:oscimeta': oscimeta, 'xmlns:wsa': wsa },
       'oscimeta:DeliveryAttributes': { 'oscimeta:Origin': now.toISOString() },
@@ -55,7 +66,8 @@ export function messageMetaDataHeader(
           code: routing.messageType.code,
         },
       },
-      'oscimeta:MsgSize': String(sizeBytes),
+      // MsgSize is a positiveInteger: an empty message leaves it out.
+      ...(sizeBytes > 0 ? { 'oscimeta:MsgSize': String(sizeBytes) } : {}),
     },
-  });
+  };
 }

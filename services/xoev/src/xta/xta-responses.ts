@@ -36,3 +36,27 @@ export function firstText(node: unknown, name: string): string | undefined {
   const text = element?._;
   return typeof text === 'string' ? text.trim() : undefined;
 }
+
+/** osci:MsgBoxResponse, the header of every message-box answer (OSCI 2.02). */
+export interface MsgBoxResponse {
+  readonly msgBoxRequestId: string | undefined;
+  /** Entries the server holds back for the next page (0 when it says NoMessageAvailable). */
+  readonly itemsPending: number;
+}
+
+export function msgBoxResponse(response: XmlObject): MsgBoxResponse {
+  const header = findElement(response, 'MsgBoxResponse');
+  const attributes = header?.$ as Record<string, string> | undefined;
+  const pending = Number(firstText(header, 'ItemsPending') ?? 0);
+  return {
+    msgBoxRequestId: attributes?.MsgBoxRequestID,
+    itemsPending: Number.isFinite(pending) ? pending : 0,
+  };
+}
+
+/** wsa:MessageID of every osci:MsgStatusList/osci:MsgAttributes entry. */
+export function listedMessageIds(response: XmlObject): string[] {
+  const list = findElement(response, 'MsgStatusList');
+  const entries = (list?.MsgAttributes ?? []) as XmlObject[];
+  return entries.map((entry) => firstText(entry, 'MessageID')).filter((id) => id !== undefined);
+}

@@ -1,5 +1,6 @@
-import { ClientSSLSecurity, WSSecurity, type ISecurity } from 'soap';
+import { ClientSSLSecurity, type ISecurity } from 'soap';
 import type { XtaSecurity } from './xta-options.js';
+import { UsernameTokenSecurity } from './xta-username-token.js';
 
 /** The `soap` security handler for the configured way of authenticating, if any. */
 export function soapSecurity(security: XtaSecurity): ISecurity | undefined {
@@ -7,10 +8,7 @@ export function soapSecurity(security: XtaSecurity): ISecurity | undefined {
     case 'none':
       return undefined;
     case 'username-token':
-      return new WSSecurity(security.username, security.password, {
-        passwordType: 'PasswordText',
-        hasTimeStamp: true,
-      });
+      return new UsernameTokenSecurity(security.username, security.password);
     case 'tls-client-certificate':
       return new ClientSSLSecurity(
         Buffer.from(security.keyPem),

@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
 import { schemaSet, topicCatalogue } from '@hub/contracts';
 import { SchemaRegistryClient } from '@hub/avro-serde';
+import { applyContracts, applyReport } from '../apply-contracts.js';
 import { checkEvolution } from '../contracts/evolution-gate.js';
 import { registerContracts } from '../contracts/register-contracts.js';
 import { writeTopicTable } from '../contracts/topic-table.js';
 import { repositoryRoot, writeGeneratedTypes } from '../contracts/write-generated-types.js';
 
 export const summary =
-  'generate | check [--base main] | register [--registry URL]: the Avro contracts';
+  'generate | check [--base main] | register [--registry URL] | apply: the Avro contracts (apply: topics with their configs, then register; as npm start does)';
 
 const defaultRegistryUrl = 'http://127.0.0.1:8081/apis/ccompat/v7';
 
@@ -49,6 +50,19 @@ export async function run(args: string[]): Promise<void> {
       const registrations = await registerContracts(new SchemaRegistryClient(url));
       for (const { subject, schemaId } of registrations)
         console.log(`${subject.padEnd(60)} id ${schemaId}  BACKWARD_TRANSITIVE`);
+      return;
+    }
+    case 'apply': {
+      const applied = await applyContracts({
+        KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
+        SCHEMA_REGISTRY_URL:
+          values.registry ?? process.env.SCHEMA_REGISTRY_URL ?? defaultRegistryUrl,
+      });
+      const report = applyReport(applied.drifts);
+      for (const line of report) console.log(line);
+      console.log(`${applied.registrations.length} subjects registered at BACKWARD_TRANSITIVE.`);
+      // What Kafka cannot fix needs a person: fail so scripts notice.
+      if (report.some((line) => line.startsWith('DRIFT'))) process.exitCode = 1;
       return;
     }
     default:

@@ -1,0 +1,45 @@
+import avro from 'avsc';
+
+/**
+ * The schema text the registry gets for `type`: with defaults, aliases, docs and logical types
+ * (a bare `type.schema()` drops them, and without defaults the registry could not judge
+ * compatibility). Every producer and `hub contracts register` use this, so one schema is one
+ * registry version.
+ *
+ * avsc's export leaves out an enum's `default`, which ADR 0005's "an unknown symbol reads as the
+ * default" rule depends on for any reader that takes its schema from the registry; it is put back
+ * from the parsed types.
+ */
+export function registeredSchema(type: avro.Type): string {
+  const exported = type.schema({ exportAttrs: true });
+  restoreEnumDefaults(exported, type);
+  return JSON.stringify(exported);
+}
+
+/** Walks the exported schema and the type it came from side by side; named references stop it. */
+function restoreEnumDefaults(exported: unknown, type: avro.Type): void {
+  if (typeof exported !== 'object' || exported === null) return;
+  if (Array.isArray(exported)) {
+    const { types: branches } = type as unknown as { readonly types: readonly avro.Type[] };
+    exported.forEach((branch: unknown, index) => {
+      const branchType = branches[index];
+      if (branchType) restoreEnumDefaults(branch, branchType);
+    });
+    return;
+  }
+  const schema = exported as Record<string, unknown>;
+  if (type instanceof avro.types.LogicalType) return;
+  if (type instanceof avro.types.EnumType) {
+    const { default: symbol } = type as avro.types.EnumType & { readonly default?: string };
+    if (symbol !== undefined) schema.default = symbol;
+  } else if (type instanceof avro.types.RecordType) {
+    const fields = schema.fields as readonly { readonly type: unknown }[];
+    type.fields.forEach((field, index) => {
+      restoreEnumDefaults(fields[index]?.type, field.type);
+    });
+  } else if (type instanceof avro.types.ArrayType) {
+    restoreEnumDefaults(schema.items, type.itemsType);
+  } else if (type instanceof avro.types.MapType) {
+    restoreEnumDefaults(schema.values, type.valuesType as avro.Type);
+  }
+}

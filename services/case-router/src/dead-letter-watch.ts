@@ -1,0 +1,91 @@
+import {
+  deadLetterTopic,
+  deadLetterWatcherName,
+  deliveryChainGroups,
+  eventTopics,
+  schemaType,
+} from '@hub/contracts';
+import { HubError } from '@hub/errors';
+import { deadLetterHeaders, type Decoder, type HandlerDefinition, type KitLogger } from '@hub/kit';
+import { onChainDeadLettered, type Outgoing } from './case-decisions.js';
+import type { CaseRouterMetrics } from './case-router-metrics.js';
+import { requireCase, type CaseRouter } from './case-router.js';
+
+/*
+ * Dead letters keep the original key (the application id) and headers; their value is the raw
+ * record, which may not even decode. The watchers read them undecoded: the reader type of the
+ * dead-letter topics marks them for the decoder below.
+ */
+const deadLetterType = schemaType('dlq/dead-letter');
+
+/** The service's decoder, but dead letters are handed over as the bytes they are. */
+export function withUndecodedDeadLetters(serde: Decoder): Decoder {
+  return {
+    decode: (bytes, readerType) =>
+      readerType === deadLetterType
+        ? Promise.resolve({ value: bytes })
+        : serde.decode(bytes, readerType),
+  };
+}
+
+const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The router's command that `group` carries out, from the catalogue. */
+function commandOf(group: string): Outgoing['topic'] {
+  const topic = eventTopics.find((spec) => (spec.consumers as readonly string[]).includes(group));
+  return topic?.name as Outgoing['topic'];
+}
+
+/** The dead-letter topics the watchers read, from the catalogue. */
+export function watchedDeadLetterTopics(): string[] {
+  return deliveryChainGroups().map((group) => deadLetterTopic(group).name);
+}
+
+/**
+ * One handler per group of the delivery chain: a dead letter there means an accepted application
+ * will not go on by itself. Its case moves to DELIVERY_FAILED (the citizen is told), counted and
+ * logged with the application id and the dead-letter topic, nothing else.
+ */
+export function deadLetterWatchers(
+  router: Pick<CaseRouter, 'decideOnce' | 'decisionSettings'>,
+  metrics: CaseRouterMetrics,
+  logger: KitLogger,
+): HandlerDefinition<Buffer>[] {
+  return deliveryChainGroups().map((group) => {
+    const topic = deadLetterTopic(group).name;
+    const command = commandOf(group);
+    return {
+      name: deadLetterWatcherName(group),
+      topic,
+      type: deadLetterType,
+      async handle(_record, context) {
+        const applicationId = context.key ?? '';
+        if (!uuid.test(applicationId))
+          throw new HubError(
+            'DEAD_LETTER_WITHOUT_APPLICATION',
+            `A dead letter in ${topic} is not keyed by an application id.`,
+            {
+              retryable: false,
+            },
+          );
+        const decision = await router.decideOnce(applicationId, context, (current) =>
+          onChainDeadLettered(
+            requireCase(current, applicationId),
+            { command, deadLetterTopic: topic },
+            router.decisionSettings(),
+          ),
+        );
+        if (decision?.next.state !== 'DELIVERY_FAILED' || decision.citizen.length === 0) return;
+        metrics.deliveryFailed.inc({ dead_letter_topic: topic });
+        logger.error(
+          {
+            applicationId,
+            deadLetterTopic: topic,
+            code: context.headers[deadLetterHeaders.errorCode],
+          },
+          'accepted application dead-lettered: the citizen sees DELIVERY_FAILED',
+        );
+      },
+    };
+  });
+}
