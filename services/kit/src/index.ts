@@ -1,5 +1,11 @@
 export { classifyHttpStatus, classifyNetworkError, classifySoapFault } from './errors/classify.js';
-export { deadLetter, deadLetterTopic, type Failure } from './delivery/dead-letter.js';
+export {
+  deadLetter,
+  deadLetterReason,
+  deadLetterTopic,
+  type Failure,
+} from './delivery/dead-letter.js';
+export { redactErrorMessage } from './errors/redact-error-message.js';
 export { DeliveryEngine, type DeliveryEngineOptions } from './delivery/delivery-engine.js';
 export type { EventContext } from './delivery/event-context.js';
 export { groupOf, type HandlerDefinition } from './delivery/handler-definition.js';
@@ -28,6 +34,7 @@ export {
   type ReadinessCheck,
 } from './observability/ops-server.js';
 export { startTracing, type TracingOptions } from './observability/tracing.js';
+export { RedactingSpanExporter } from './observability/redacting-span-exporter.js';
 export { connectServiceClients, type ServiceClients } from './service/service-clients.js';
 export { runService } from './service/run-service.js';
 export { inClientSpan, type OutboundCall } from './observability/client-span.js';

@@ -1,4 +1,5 @@
 import type { KitLogger } from './observability/logger.js';
+import { redactErrorMessage } from './errors/redact-error-message.js';
 
 export interface ShutdownOptions {
   readonly timeoutMs: number;
@@ -33,7 +34,7 @@ export function shutdownOnSignals(stop: () => Promise<void>, options: ShutdownOp
       })
       .catch((error: unknown) => {
         logger.error(
-          { reason: error instanceof Error ? error.message : 'unknown' },
+          { reason: error instanceof Error ? redactErrorMessage(error.message) : 'unknown' },
           'shutdown failed',
         );
         return 1;

@@ -16,7 +16,9 @@ export const xbauConnectorConfigSchema = kitConfigSchema.extend({
     .string()
     .regex(/^[a-z]{3}:\d+$/, 'a DVDV id like bpt:05913000 (XBau rule sch-xbau-001)')
     .default('bpt:05913000')
-    .describe('DVDV id of the hub as author of the XBau messages.'),
+    .describe(
+      'DVDV id of the hub: author of the XBau messages, and the reader every reply must name.',
+    ),
   XTA_AUTHOR_NAME: z
     .string()
     .min(1)
@@ -35,6 +37,11 @@ export const xbauConnectorConfigSchema = kitConfigSchema.extend({
   REPLY_BATCH_SIZE: positiveInt
     .default(50)
     .describe('Most replies fetched from the message box per round.'),
+  REPLY_FETCH_MAX_ATTEMPTS: positiveInt
+    .default(5)
+    .describe(
+      'Rounds a reply that getMessage cannot fetch is tried again before it is dead-lettered by its id.',
+    ),
 });
 
 export type XbauConnectorConfig = z.infer<typeof xbauConnectorConfigSchema>;

@@ -11,6 +11,7 @@ import {
 } from '@hub/kit';
 import type { XoevValidator } from '@hub/xoev';
 import { fromDeliveryRequested } from './map/from-delivery-requested.js';
+import type { DeliveredRecipients } from './replies/delivered-recipients.js';
 import type { DvdvParty } from './map/building-permit-application.js';
 import { toBaugenehmigungAntrag } from './map/to-baugenehmigung-antrag.js';
 import { xbauReleases } from './map/xbau-releases.js';
@@ -27,6 +28,7 @@ export interface DeliveryRequestedDependencies {
   readonly producer: EventProducer;
   readonly validator: XoevValidator;
   readonly transport: XbauTransport;
+  readonly recipients: Pick<DeliveredRecipients, 'remember'>;
   readonly author: DvdvParty;
   readonly group: string;
   readonly retry: Partial<RetryPolicy>;
@@ -44,6 +46,10 @@ export function deliveryRequestedHandler(
     type: schemaType('procedure/delivery-requested'),
     retry: deps.retry,
     async handle(request, context) {
+      // Before the ledger's transaction takes a connection, and committed before anything is
+      // sent: the reply may come back before this handler commits, and is accepted only from the
+      // authority recorded here. Idempotent, so a redelivered request records the same again.
+      await deps.recipients.remember(request.applicationId, request.recipient.authorityId);
       await deps.ledger.once(context.eventId, deps.group, async () => {
         const xbauVersion = releaseOf(request);
         // Derived from the event id: a redelivered request carries the same nachrichtenUUID.

@@ -2,7 +2,6 @@ import {
   connectServiceClients,
   createLogger,
   DeliveryEngine,
-  ensureTopics,
   groupOf,
   IdempotencyLedger,
   type KitLogger,
@@ -11,8 +10,8 @@ import { XoevValidator, XtaClient } from '@hub/xoev';
 import type { Registry } from 'prom-client';
 import type { XbauConnectorConfig } from './config.js';
 import { deliveryRequestedHandler } from './delivery-requested.handler.js';
-import { ReplyPoller } from './replies/reply-poller.js';
-import { loadStatusTexts } from './replies/status-texts.js';
+import { DeliveredRecipients } from './replies/delivered-recipients.js';
+import { startReplyPoller } from './replies/start-reply-poller.js';
 import { XbauTransport } from './xta/xbau-transport.js';
 
 export interface RunningXbauConnector {
@@ -31,7 +30,9 @@ export async function startXbauConnector(
   const clients = await connectServiceClients(config);
   const { pool, kafka, serde, producer } = clients;
   const ledger = new IdempotencyLedger(pool);
+  const recipients = new DeliveredRecipients(pool);
   await ledger.migrate();
+  await recipients.migrate();
 
   const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await deadLetters.connect();
@@ -54,6 +55,7 @@ export async function startXbauConnector(
         pollIntervalMs: config.TRANSPORT_REPORT_POLL_INTERVAL_MS,
         deadlineMs: config.TRANSPORT_REPORT_DEADLINE_MS,
       }),
+      recipients,
       author: { id: config.XTA_AUTHOR_ID, name: config.XTA_AUTHOR_NAME },
       group: groupOf(config.SERVICE_NAME, 'delivery-requested'),
       retry: {
@@ -64,19 +66,18 @@ export async function startXbauConnector(
     }),
   );
 
-  const poller = new ReplyPoller({
+  const { poller } = await startReplyPoller(config, {
+    kafka,
+    pool,
     xta,
     validator,
-    texts: await loadStatusTexts(),
     ledger,
+    recipients,
     producer,
     deadLetters,
-    group: groupOf(config.SERVICE_NAME, 'replies'),
     logger,
     metrics: engine.metricsRegistry,
-    batchSize: config.REPLY_BATCH_SIZE,
   });
-  await ensureTopics(kafka, [{ topic: poller.deadLetterTopic, partitions: 1 }]);
   await engine.start();
 
   // One round at a time: the next is scheduled when the previous has finished.
@@ -92,7 +93,7 @@ export async function startXbauConnector(
     timer = setTimeout(() => {
       pollReplies()
         .catch((error: unknown) => {
-          logger.warn({ err: error }, 'reply round failed; the replies stay in the box');
+          logger.warn({ err: error }, 'reply round failed; the unfinished replies stay in the box');
         })
         .finally(() => {
           if (!stopping) schedule();

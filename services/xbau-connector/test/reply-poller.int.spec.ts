@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Kafka, logLevel } from 'kafkajs';
 import pg from 'pg';
-import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import { HubError } from '@hub/errors';
+import { schemaType, type StatusReported } from '@hub/contracts';
 import {
   deadLetterHeaders,
   ensureTopics,
@@ -11,107 +11,207 @@ import {
   IdempotencyLedger,
   silentLogger,
 } from '@hub/kit';
-import { XoevValidator } from '@hub/xoev';
+import { XoevValidator, XtaClient } from '@hub/xoev';
+import { Registry } from 'prom-client';
 import { collectFrom, eventually, platform, testKafka } from '@hub/test-support';
-import { ReplyPoller, type MessageBox } from '../src/replies/reply-poller.js';
-import { loadStatusTexts } from '../src/replies/status-texts.js';
+import { ClaimChecks } from '../src/replies/claim-checks.js';
+import { DeliveredRecipients } from '../src/replies/delivered-recipients.js';
+import { replyDeadLetterHeaders } from '../src/replies/reply-dead-letters.js';
+import type { MessageBox, ReplyPoller } from '../src/replies/reply-poller.js';
+import { startReplyPoller } from '../src/replies/start-reply-poller.js';
+import { testConnectorConfig } from './connector-config.js';
+import { reply1120 } from './reply-1120.js';
+import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-process.js';
 
-/** A message box holding whatever the test puts in; records what was closed. */
-class FakeMessageBox implements MessageBox {
-  readonly messages = new Map<string, string>();
-  readonly closed: string[] = [];
+const statusTopic = 'procedure.status-reported.v1';
+const authority = 'bab:05913000';
+const megabyte = 1024 * 1024;
+/** Pads a reply to about `bytes` with an XML comment: well-formed, otherwise unchanged. */
+const padded = (applicationId: string, bytes: number) =>
+  reply1120(applicationId, {}, `<!--${'x'.repeat(bytes)}-->`);
 
-  put(xml: string): string {
-    const id = `urn:test:${randomUUID()}`;
-    this.messages.set(id, xml);
-    return id;
-  }
-  getStatusList(): Promise<string[]> {
-    return Promise.resolve([...this.messages.keys()]);
-  }
-  getMessage(id: string): Promise<string> {
-    return Promise.resolve(this.messages.get(id) ?? '');
-  }
-  close(id: string): Promise<void> {
-    this.messages.delete(id);
-    this.closed.push(id);
-    return Promise.resolve();
-  }
-}
-
-const reply1130 = (applicationId: string) => `<?xml version="1.0" encoding="UTF-8"?>
-<xbauk:prozessnachrichten.ruecknahme.1130 xmlns:xbauk="http://www.xleitstelle.de/xbau/kernmodul/1/3/0" standard="XBau-Kernmodul" version="1.3.0">
-  <nachrichtenkopf.g2g><identifikation.nachricht><nachrichtenUUID>${randomUUID()}</nachrichtenUUID></identifikation.nachricht></nachrichtenkopf.g2g>
-  <bezug><referenz>${applicationId}</referenz></bezug>
-</xbauk:prozessnachrichten.ruecknahme.1130>`;
-
-describe('reply poller: replies that cannot become status events', () => {
-  const group = `xbau-connector-it-${randomUUID().slice(0, 8)}.replies`;
+describe('reply poller: a poison reply never blocks the message box', () => {
+  const service = `xbau-replies-it-${randomUUID().slice(0, 8)}`;
   const kafka = testKafka();
   const pool = new pg.Pool({ connectionString: platform().DATABASE_URL, max: 2 });
+  const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+  const producer = new EventProducer(service, kafka, serde);
+  const deadLetterProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   const validator = new XoevValidator();
-  const box = new FakeMessageBox();
-  const client = new Kafka({
-    clientId: 'reply-poller-test',
-    brokers: platform().KAFKA_BROKERS.split(','),
-    logLevel: logLevel.ERROR,
-  });
-  const producer = new EventProducer(
-    'xbau-connector-test',
-    client,
-    new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL)),
-  );
-  const deadLetters = client.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const recipients = new DeliveredRecipients(pool);
+  let simulator: SimulatorProcess;
+  let box: XtaClient;
   let poller: ReplyPoller;
+  let deadLetterTopic: string;
 
+  // The poller alone, not the whole connector: its delivery consumer would compete with the
+  // other test files for the shared delivery topic.
   beforeAll(async () => {
+    await ensureTopics(kafka, [{ topic: statusTopic, partitions: 6 }]);
+    simulator = await startSimulatorProcess();
+    box = await XtaClient.create({
+      endpoint: simulator.url,
+      security: { kind: 'none' },
+      timeoutMs: 30_000,
+    });
     const ledger = new IdempotencyLedger(pool);
     await ledger.migrate();
+    await recipients.migrate();
     await producer.connect();
-    await deadLetters.connect();
-    poller = new ReplyPoller({
-      xta: box,
-      validator,
-      texts: await loadStatusTexts(),
-      ledger,
-      producer,
-      deadLetters,
-      group,
-      logger: silentLogger,
-      metrics: new Registry(),
-      batchSize: 10,
-    });
-    await ensureTopics(kafka, [{ topic: poller.deadLetterTopic, partitions: 1 }]);
-  });
+    await deadLetterProducer.connect();
+    ({ poller, deadLetterTopic } = await startReplyPoller(
+      testConnectorConfig(service, simulator.url, { REPLY_FETCH_MAX_ATTEMPTS: 2 }),
+      {
+        kafka,
+        pool,
+        xta: box,
+        validator,
+        ledger,
+        recipients,
+        producer,
+        deadLetters: deadLetterProducer,
+        logger: silentLogger,
+        metrics: new Registry(),
+      },
+    ));
+  }, 120_000);
   afterAll(async () => {
     await producer.disconnect();
-    await deadLetters.disconnect();
+    await deadLetterProducer.disconnect();
+    await simulator.stop();
     await pool.end();
     validator.dispose();
   });
 
-  it.each([
-    ['not well-formed', () => '<xbauk:kaputt>', 'XML_MALFORMED'],
-    ['with a DTD', () => '<!DOCTYPE x [<!ENTITY e "x">]><x>&e;</x>', 'XML_DTD_FORBIDDEN'],
-    ['invalid against the XSD', () => reply1130(randomUUID()), 'XOEV_INVALID'],
-  ])('dead-letters a reply %s with the reason and closes it in the box', async (_, xml, code) => {
-    const { received } = await collectFrom(kafka, poller.deadLetterTopic);
-    const raw = xml();
-    const id = box.put(raw);
+  it('dead-letters and closes empty, oversize, malformed, misaddressed and forged replies; the valid one behind them is published', async () => {
+    const applicationId = randomUUID();
+    await recipients.remember(applicationId, authority);
+    const deadLetters = await collectFrom(kafka, deadLetterTopic);
+    const statuses = await collectFrom(kafka, statusTopic);
+    const twoMegabytes = padded(applicationId, 2 * megabyte);
+    const poison: readonly (readonly [string, string, RegExp])[] = [
+      ['empty', '', /^XBAU_REPLY_(EMPTY|UNFETCHABLE)$/],
+      ['2 MB', twoMegabytes, /^XBAU_REPLY_TOO_LARGE$/],
+      ['9 MB', padded(applicationId, 9 * megabyte), /^XBAU_REPLY_(TOO_LARGE|UNFETCHABLE)$/],
+      ['malformed', '<xbauk:kaputt>', /^XML_MALFORMED$/],
+      [
+        'addressed to another portal',
+        reply1120(applicationId, { reader: 'bpt:09162000' }),
+        /^XBAU_REPLY_WRONG_READER$/,
+      ],
+      [
+        'forged by another authority',
+        reply1120(applicationId, { author: 'bab:09162000' }),
+        /^XBAU_REPLY_FOREIGN_AUTHOR$/,
+      ],
+      ['for an application never delivered', reply1120(randomUUID()), /^XBAU_REPLY_UNCORRELATED$/],
+    ];
+    const poisonIds: string[] = [];
+    for (const [, body] of poison) poisonIds.push(await simulator.injectReply(body));
+    const valid = reply1120(applicationId);
+    await simulator.injectReply(valid);
 
-    await poller.pollOnce();
+    // A reply the XTA server fails to hand out (the 9 MB one, when the server refuses the answer)
+    // stays for the next round; the second round is its last attempt.
+    const firstRound = await poller.pollOnce();
+    const secondRound = await poller.pollOnce();
 
-    const [letter] = await eventually(
+    expect(firstRound).toBeGreaterThanOrEqual(poison.length);
+    expect(firstRound + secondRound).toBe(poison.length + 1);
+    expect(await box.getStatusList()).toEqual([]);
+    const letters = await eventually(
       () => {
-        const mine = received.filter((record) => record.message.key?.toString() === id);
+        const mine = poisonIds.map((id) =>
+          deadLetters.received.find((record) => record.message.key?.toString() === id),
+        );
+        return mine.every((letter) => letter !== undefined) ? mine : undefined;
+      },
+      { timeoutMs: 30_000, what: 'a dead letter for every poison reply' },
+    );
+    letters.forEach((letter, index) => {
+      const [what, , code] = poison[index] ?? [];
+      expect(letter.message.headers?.[deadLetterHeaders.errorCode]?.toString(), what).toMatch(
+        code ?? /never/,
+      );
+    });
+    const [, oversize] = letters;
+    const ref = oversize?.message.headers?.[replyDeadLetterHeaders.claimCheckRef]?.toString();
+    expect(oversize?.message.value?.length ?? 0).toBe(0);
+    expect(ref).toBeDefined();
+    expect((await new ClaimChecks(pool).payloadOf(ref ?? ''))?.toString('utf8')).toBe(twoMegabytes);
+
+    const [published] = await eventually(
+      () => {
+        const mine = statuses.received.filter(
+          (record) => record.message.key?.toString() === applicationId,
+        );
         return mine.length > 0 ? mine : undefined;
       },
-      { timeoutMs: 20_000, what: `the dead letter of ${id}` },
+      { timeoutMs: 30_000, what: 'the status event of the valid reply' },
     );
-    expect(letter?.message.value?.toString()).toBe(raw);
-    expect(letter?.message.headers?.[deadLetterHeaders.errorCode]?.toString()).toBe(code);
-    expect(letter?.message.headers?.[deadLetterHeaders.errorMessage]?.length).toBeGreaterThan(0);
-    expect(letter?.message.headers?.[deadLetterHeaders.group]?.toString()).toBe(group);
-    expect(box.closed).toContain(id);
-  });
+    const event = (
+      await serde.decode<StatusReported>(
+        published?.message.value ?? Buffer.alloc(0),
+        schemaType('procedure/status-reported'),
+      )
+    ).value;
+    expect(event).toMatchObject({ applicationId, statusCode: 'RECEIPT', authorityId: authority });
+  }, 120_000);
+  it('retries a reply getMessage cannot fetch in the next rounds while the one behind it is published, then dead-letters it by its id', async () => {
+    const applicationId = randomUUID();
+    await recipients.remember(applicationId, authority);
+    const stuckId = await simulator.injectReply(reply1120(applicationId));
+    await simulator.injectReply(reply1120(applicationId));
+    // The real box, except that fetching this one message times out, as a flaky XTA server would.
+    const flaky: MessageBox = {
+      getStatusList: (max) => box.getStatusList(max),
+      getMessage: (id) =>
+        id === stuckId
+          ? Promise.reject(new HubError('XTA_TIMEOUT', 'no answer', { retryable: true }))
+          : box.getMessage(id),
+      close: (id) => box.close(id),
+    };
+    const deadLetters = await collectFrom(kafka, deadLetterTopic);
+    const statuses = await collectFrom(kafka, statusTopic);
+    const { poller: flakyPoller } = await startReplyPoller(
+      testConnectorConfig(service, simulator.url, { REPLY_FETCH_MAX_ATTEMPTS: 2 }),
+      {
+        kafka,
+        pool,
+        xta: flaky,
+        validator,
+        ledger: new IdempotencyLedger(pool),
+        recipients,
+        producer,
+        deadLetters: deadLetterProducer,
+        logger: silentLogger,
+        metrics: new Registry(),
+      },
+    );
+
+    const firstRound = await flakyPoller.pollOnce();
+    const boxAfterFirstRound = await box.getStatusList();
+    const secondRound = await flakyPoller.pollOnce();
+
+    expect(firstRound).toBe(1);
+    expect(boxAfterFirstRound).toEqual([stuckId]);
+    expect(secondRound).toBe(1);
+    expect(await box.getStatusList()).toEqual([]);
+    await eventually(
+      () =>
+        statuses.received.some((record) => record.message.key?.toString() === applicationId)
+          ? true
+          : undefined,
+      { timeoutMs: 30_000, what: 'the status event of the reply behind the stuck one' },
+    );
+    const letter = await eventually(
+      () => deadLetters.received.find((record) => record.message.key?.toString() === stuckId),
+      { timeoutMs: 30_000, what: 'the dead letter of the unfetchable reply' },
+    );
+    const header = (name: string) => letter.message.headers?.[name]?.toString();
+    expect(header(deadLetterHeaders.errorCode)).toBe('XBAU_REPLY_UNFETCHABLE');
+    expect(header(deadLetterHeaders.attempts)).toBe('2');
+    expect(header(replyDeadLetterHeaders.xtaMessageId)).toBe(stuckId);
+    expect(letter.message.value?.length ?? 0).toBe(0);
+  }, 120_000);
 });

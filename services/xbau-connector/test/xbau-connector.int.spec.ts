@@ -13,9 +13,9 @@ import {
 } from '@hub/contracts';
 import { createLogger, deadLetterHeaders, ensureTopics, eventHeaders, outboundId } from '@hub/kit';
 import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
-import { xbauConnectorConfigSchema } from '../src/config.js';
 import { formFields } from '../src/map/from-delivery-requested.js';
 import { startXbauConnector, type RunningXbauConnector } from '../src/xbau-connector-service.js';
+import { deliveriesFromNowOn, testConnectorConfig } from './connector-config.js';
 import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-process.js';
 
 const deliveryTopic = 'procedure.delivery-requested.v1';
@@ -65,32 +65,11 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
         partitions: spec.partitions,
       })),
     );
-    // A fresh group starts at the end of the shared topic, not at other tests' requests.
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.resetOffsets({
-      groupId: `${service}.delivery-requested`,
-      topic: deliveryTopic,
-      earliest: false,
-    });
-    await admin.disconnect();
+    await deliveriesFromNowOn(kafka, service);
     simulator = await startSimulatorProcess();
-    const endpoints = platform();
-    connector = await startXbauConnector(
-      xbauConnectorConfigSchema.parse({
-        SERVICE_NAME: service,
-        KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
-        SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
-        DATABASE_URL: endpoints.DATABASE_URL,
-        XTA_ENDPOINT_URL: simulator.url,
-        TRACE_EXPORTER: 'none',
-        TRANSPORT_REPORT_POLL_INTERVAL_MS: 50,
-        // The tests fetch replies themselves, so injected faults hit only the delivery.
-        REPLY_POLL_INTERVAL_MS: 3_600_000,
-        RETRY_INITIAL_DELAY_MS: 50,
-      }),
-      { logger: createLogger(service, 'warn') },
-    );
+    connector = await startXbauConnector(testConnectorConfig(service, simulator.url), {
+      logger: createLogger(service, 'warn'),
+    });
   }, 120_000);
   afterAll(async () => {
     await connector.stop();

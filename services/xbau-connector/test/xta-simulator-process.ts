@@ -4,13 +4,15 @@ import { eventually } from '@hub/test-support';
 
 /**
  * The XTA simulator as a child process (a service's tests may not import a tool): a free port,
- * faults and delivery counts over its admin HTTP API.
+ * faults, delivery counts and injected replies over its admin HTTP API.
  */
 export interface SimulatorProcess {
   /** SOAP endpoint. */
   readonly url: string;
   setFaults(faults: Record<string, unknown>): Promise<void>;
   deliveries(): Promise<Record<string, number>>;
+  /** Puts `body` into the message box as a reply, byte for byte; returns its XTA message id. */
+  injectReply(body: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +45,11 @@ export async function startSimulatorProcess(): Promise<SimulatorProcess> {
     },
     async deliveries() {
       return (await (await fetch(admin('/admin/deliveries'))).json()) as Record<string, number>;
+    },
+    async injectReply(body) {
+      const response = await fetch(admin('/admin/replies'), { method: 'POST', body });
+      if (response.status !== 201) throw new TypeError(`POST /admin/replies: ${response.status}`);
+      return ((await response.json()) as { messageId: string }).messageId;
     },
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));

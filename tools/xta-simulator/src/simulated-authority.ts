@@ -145,6 +145,13 @@ export class SimulatedAuthority {
     });
   }
 
+  /** Puts any text into the box as if an authority had sent it (tests of hostile replies). */
+  injectReply(xml: string): string {
+    const messageId = `urn:de:xta:messageid:simulator:${randomUUID()}`;
+    this.box.push({ messageId, xml, routing: unknownRouting, deliveredAt: new Date() });
+    return messageId;
+  }
+
   private putInBox(xml: string, routing: XtaRouting = unknownRouting): void {
     const copies = this.duplicateReplies() ? 2 : 1;
     for (let copy = 0; copy < copies; copy += 1) {

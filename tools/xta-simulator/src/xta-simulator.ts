@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { xtaWsdlPath } from '@hub/xoev';
+import { handleInjectReply } from './inject-reply-route.js';
 import { SimulatedAuthority } from './simulated-authority.js';
 import {
   defaultReplyDelays,
@@ -32,7 +33,8 @@ const defaultStatusListPageSize = 100;
 
 /**
  * Starts an XTA 2 server (SOAP 1.2 over HTTP, served with node:http) that behaves like a
- * building-supervision authority. Admin endpoints: `GET /admin/deliveries`, `PUT /admin/faults`.
+ * building-supervision authority. Admin endpoints: `GET /admin/deliveries`, `PUT /admin/faults`,
+ * `POST /admin/replies` (any body becomes a message in the box).
  * Strict by default: every request is validated against the official XTA 2 XSDs and refused
  * with a fault when invalid, and every answer is checked the same way before it leaves.
  */
@@ -57,6 +59,7 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
   let url = '';
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (await handleInjectReply(request, response, authority)) return;
     const body = await readBody(request, options.maxRequestBytes ?? defaultMaxRequestBytes);
     if (body === undefined) {
       response.setHeader('connection', 'close');

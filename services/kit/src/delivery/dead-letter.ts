@@ -1,4 +1,5 @@
 import type { Message } from 'kafkajs';
+import { redactErrorMessage } from '../errors/redact-error-message.js';
 import { deadLetterHeaders, type TextHeaders } from '../kafka/headers.js';
 
 /** The dead-letter topic of a consumer group. */
@@ -27,7 +28,8 @@ const maxErrorMessageLength = 1_000;
 
 /**
  * The dead letter keeps the raw bytes and key (so a replay re-publishes exactly what arrived) and
- * the original headers (event id, trace context), and says where it came from and why it failed.
+ * the original headers (event id, trace context), and says where it came from and why it failed;
+ * the reason without the input values it may quote.
  */
 export function deadLetter(group: string, source: SourceRecord, failure: Failure): Message {
   return {
@@ -41,10 +43,15 @@ export function deadLetter(group: string, source: SourceRecord, failure: Failure
       [deadLetterHeaders.sourceOffset]: source.offset,
       ...(source.key === null ? {} : { [deadLetterHeaders.sourceKey]: source.key.toString() }),
       [deadLetterHeaders.errorCode]: failure.code,
-      [deadLetterHeaders.errorMessage]: failure.message.slice(0, maxErrorMessageLength),
+      [deadLetterHeaders.errorMessage]: deadLetterReason(failure.message),
       [deadLetterHeaders.attempts]: String(failure.attempts),
       [deadLetterHeaders.firstFailureAt]: failure.firstFailureAt.toISOString(),
       [deadLetterHeaders.lastFailureAt]: failure.lastFailureAt.toISOString(),
     },
   };
+}
+
+/** The `dlq-error-message` header: redacted, then cut to a length a header comfortably holds. */
+export function deadLetterReason(message: string): string {
+  return redactErrorMessage(message).slice(0, maxErrorMessageLength);
 }

@@ -1,5 +1,6 @@
 import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { v5 as uuidv5 } from 'uuid';
+import { redactErrorMessage } from '../errors/redact-error-message.js';
 import { ensureTopics } from '../kafka/ensure-topics.js';
 import { eventHeaders, textHeaders } from '../kafka/headers.js';
 import type { KafkaClient } from '../kafka/kafka-client.js';
@@ -149,7 +150,7 @@ export class HandlerGroup {
   private handlingCrashed(error: unknown): void {
     // Not a handler failure (those are retried or dead-lettered) but a bug in the kit: the record
     // stays unfinished, so its partition stops committing until the service restarts.
-    const reason = error instanceof Error ? error.message : 'unknown';
+    const reason = error instanceof Error ? redactErrorMessage(error.message) : 'unknown';
     this.deps.logger.error({ group: this.group, reason }, 'record delivery crashed');
   }
 

@@ -7,6 +7,7 @@ import { NodeSDK } from '@opentelemetry/sdk-node';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { PersonalDataFreeExporter } from './personal-data-free-exporter.js';
+import { RedactingSpanExporter } from './redacting-span-exporter.js';
 
 export interface TracingOptions {
   readonly service: string;
@@ -18,14 +19,15 @@ export interface TracingOptions {
 /**
  * The one tracing bootstrap of every service: OpenTelemetry for Node with kafkajs and HTTP
  * instrumentation, W3C trace context (the SDK's default propagator), spans to Zipkin locally or
- * OTLP/HTTP by configuration. A citizen's IP address and browser never leave the process. Call it first in main, before Kafka and HTTP clients exist.
+ * OTLP/HTTP by configuration. A citizen's IP address and browser never leave the process, nor
+ * do the input values error texts quote. Call it first in main, before Kafka and HTTP clients exist.
  */
 export function startTracing(options: TracingOptions): { shutdown(): Promise<void> } {
   const exporter = exporterFor(options);
   if (!exporter) return { shutdown: () => Promise.resolve() };
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service }),
-    traceExporter: new PersonalDataFreeExporter(exporter),
+    traceExporter: new PersonalDataFreeExporter(new RedactingSpanExporter(exporter)),
     instrumentations: [new KafkaJsInstrumentation(), new HttpInstrumentation()],
   });
   sdk.start();

@@ -1,17 +1,11 @@
-import { schemaType } from '@hub/contracts';
+import { schemaType, type StatusReported } from '@hub/contracts';
 import { HubError } from '@hub/errors';
-import {
-  deadLetterHeaders,
-  outboundId,
-  type EventProducer,
-  type IdempotencyLedger,
-  type KitLogger,
-} from '@hub/kit';
-import { parseXml, type XoevValidator, type XtaClient } from '@hub/xoev';
-import type { Producer } from 'kafkajs';
+import { outboundId, type EventProducer, type IdempotencyLedger, type KitLogger } from '@hub/kit';
+import type { XtaClient } from '@hub/xoev';
 import { Counter, type Registry } from 'prom-client';
-import { rejectionReasons } from '../validation-reasons.js';
-import { toStatusReported, type ReplyOutcome, type StatusTexts } from './to-status-reported.js';
+import { FetchFailures } from './fetch-failures.js';
+import { readReply, type ReplyReadingDependencies } from './read-reply.js';
+import type { ReplyDeadLetters, ReplyRejection } from './reply-dead-letters.js';
 
 export const statusReportedTopic = 'procedure.status-reported.v1';
 
@@ -20,31 +14,32 @@ export type MessageBox = Pick<XtaClient, 'getStatusList' | 'getMessage' | 'close
 
 export interface ReplyPollerDependencies {
   readonly xta: MessageBox;
-  readonly validator: XoevValidator;
-  readonly texts: StatusTexts;
+  readonly reading: ReplyReadingDependencies;
   readonly ledger: IdempotencyLedger;
   readonly producer: EventProducer;
-  /** Plain producer for the raw replies put into `deadLetterTopic`. */
-  readonly deadLetters: Producer;
+  readonly deadLetters: ReplyDeadLetters;
   /** `<service>.replies`: the ledger's handler name and the dead-letter group. */
   readonly group: string;
   readonly logger: KitLogger;
   readonly metrics: Registry;
   readonly batchSize: number;
+  /** getMessage attempts (one per round) before a reply is dead-lettered by its id alone. */
+  readonly maxFetchAttempts: number;
 }
 
-type Rejection = Extract<ReplyOutcome, { kind: 'rejected' }> | { code: string; reason: string };
-
 /**
- * Fetches the authority's replies from the XTA message box: getStatusList → getMessage → validate
- * → status event (once per reply nachrichtenUUID) or dead letter with the reason → close. A reply
- * is closed only after its event or dead letter is durable; failures leave it in the box for the
- * next round.
+ * Fetches the authority's replies from the XTA message box: getStatusList → getMessage → read →
+ * status event (once per reply nachrichtenUUID) or dead letter with the reason → close. Every
+ * reply leaves the box, so none can block the ones behind it: a reply that cannot be processed is
+ * dead-lettered, one that cannot even be fetched is retried in the next rounds and then
+ * dead-lettered by its id. A reply is closed only after its event or dead letter is durable.
  */
 export class ReplyPoller {
   private readonly replies: Counter<'outcome'>;
+  private readonly fetchFailures: FetchFailures;
 
   constructor(private readonly deps: ReplyPollerDependencies) {
+    this.fetchFailures = new FetchFailures(deps.maxFetchAttempts);
     this.replies = new Counter({
       name: 'xbau_replies_total',
       help: 'Replies fetched from the XTA message box, by outcome.',
@@ -53,88 +48,80 @@ export class ReplyPoller {
     });
   }
 
-  get deadLetterTopic(): string {
-    return `dlq.${this.deps.group}`;
-  }
-
   /** One round; returns how many replies were taken out of the box. */
   async pollOnce(): Promise<number> {
     const ids = await this.deps.xta.getStatusList(this.deps.batchSize);
-    let handled = 0;
-    for (const messageId of ids) {
-      await this.handle(messageId);
-      handled += 1;
-    }
-    return handled;
+    let taken = 0;
+    for (const messageId of ids) if (await this.take(messageId)) taken += 1;
+    return taken;
   }
 
-  private async handle(messageId: string): Promise<void> {
-    const xml = await this.deps.xta.getMessage(messageId);
-    const outcome = await this.interpret(xml);
-    if (outcome.kind === 'status') {
-      const { event } = outcome;
-      const eventId = outboundId(event.nachrichtenUUID, 'xbau-reply');
-      const published = await this.deps.ledger.once(eventId, this.deps.group, () =>
-        this.deps.producer.publish(statusReportedTopic, schemaType('procedure/status-reported'), {
-          key: event.applicationId,
-          value: event,
-          eventId,
-          correlationId: event.applicationId,
-        }),
-      );
-      this.replies.inc({ outcome: published.applied ? 'published' : 'duplicate' });
-    } else {
-      await this.deadLetter(messageId, xml, outcome);
-      this.replies.inc({ outcome: 'dead-lettered' });
-      this.deps.logger.warn(
-        { xtaMessageId: messageId, code: outcome.code },
-        'reply rejected and dead-lettered',
-      );
-    }
-    await this.deps.xta.close(messageId);
-  }
-
-  private async interpret(xml: string): Promise<ReplyOutcome | (Rejection & { kind: 'rejected' })> {
+  private async take(messageId: string): Promise<boolean> {
+    let xml: string;
     try {
-      const validation = await this.deps.validator.validate(xml);
-      if (!validation.valid) {
-        return {
-          kind: 'rejected',
-          code: 'XOEV_INVALID',
-          reason: `${validation.messageName} is invalid against ${validation.schemaSet}:\n${rejectionReasons(validation.reasons)}`,
-        };
-      }
-      return toStatusReported(await parseXml(xml), this.deps.texts);
+      xml = await this.deps.xta.getMessage(messageId);
     } catch (error) {
-      // Malformed, forbidden DTD, unknown schema: the reply itself is the problem, not the call.
-      if (error instanceof HubError && !error.retryable)
-        return { kind: 'rejected', code: error.code, reason: error.message };
-      throw error;
+      return this.fetchFailed(messageId, error);
     }
+    const outcome = await readReply(xml, this.deps.reading);
+    if (outcome.kind === 'status') await this.publish(outcome.event);
+    else await this.reject(messageId, xml, outcome, 1);
+    return this.close(messageId);
   }
 
-  private async deadLetter(messageId: string, xml: string, rejection: Rejection): Promise<void> {
-    const now = new Date().toISOString();
-    await this.deps.deadLetters.send({
-      topic: this.deadLetterTopic,
-      acks: -1,
-      messages: [
-        {
-          key: messageId,
-          value: Buffer.from(xml, 'utf8'),
-          headers: {
-            [deadLetterHeaders.group]: this.deps.group,
-            [deadLetterHeaders.sourceTopic]: 'xta:message-box',
-            [deadLetterHeaders.sourceKey]: messageId,
-            [deadLetterHeaders.errorCode]: rejection.code,
-            [deadLetterHeaders.errorMessage]: rejection.reason.slice(0, 1_000),
-            [deadLetterHeaders.attempts]: '1',
-            [deadLetterHeaders.firstFailureAt]: now,
-            [deadLetterHeaders.lastFailureAt]: now,
-            'xta-message-id': messageId,
-          },
-        },
-      ],
-    });
+  private async publish(event: StatusReported): Promise<void> {
+    const eventId = outboundId(event.nachrichtenUUID, 'xbau-reply');
+    const published = await this.deps.ledger.once(eventId, this.deps.group, () =>
+      this.deps.producer.publish(statusReportedTopic, schemaType('procedure/status-reported'), {
+        key: event.applicationId,
+        value: event,
+        eventId,
+        correlationId: event.applicationId,
+      }),
+    );
+    this.replies.inc({ outcome: published.applied ? 'published' : 'duplicate' });
+  }
+
+  private async fetchFailed(messageId: string, error: unknown): Promise<boolean> {
+    const code = error instanceof HubError ? error.code : 'UNCLASSIFIED_ERROR';
+    const attempts = this.fetchFailures.attemptsOf(messageId) + 1;
+    if (!this.fetchFailures.giveUp(messageId, error)) {
+      this.replies.inc({ outcome: 'fetch-failed' });
+      this.deps.logger.warn(
+        { xtaMessageId: messageId, code, attempts },
+        'reply could not be fetched; tried again next round',
+      );
+      return false;
+    }
+    const reason = `getMessage failed ${attempts} time(s), last with ${code}: ${error instanceof Error ? error.message : 'unknown'}`;
+    await this.reject(messageId, undefined, { code: 'XBAU_REPLY_UNFETCHABLE', reason }, attempts);
+    return this.close(messageId);
+  }
+
+  private async reject(
+    messageId: string,
+    xml: string | undefined,
+    rejection: ReplyRejection,
+    attempts: number,
+  ): Promise<void> {
+    await this.deps.deadLetters.send(messageId, xml, rejection, attempts);
+    this.replies.inc({ outcome: 'dead-lettered' });
+    this.deps.logger.warn(
+      { xtaMessageId: messageId, code: rejection.code },
+      'reply rejected and dead-lettered',
+    );
+  }
+
+  /** A failed close is not fatal: the reply comes again and is recognised by the ledger. */
+  private async close(messageId: string): Promise<boolean> {
+    try {
+      await this.deps.xta.close(messageId);
+      this.fetchFailures.forget(messageId);
+      return true;
+    } catch (error) {
+      const code = error instanceof HubError ? error.code : 'UNCLASSIFIED_ERROR';
+      this.deps.logger.warn({ xtaMessageId: messageId, code }, 'reply could not be closed');
+      return false;
+    }
   }
 }

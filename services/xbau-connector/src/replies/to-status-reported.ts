@@ -8,7 +8,12 @@ export type ReplyOutcome =
   | { readonly kind: 'status'; readonly event: StatusReported }
   | {
       readonly kind: 'rejected';
-      readonly code: 'XBAU_REPLY_UNKNOWN' | 'XBAU_REPLY_UNCORRELATED' | 'XBAU_REPLY_INCOMPLETE';
+      readonly code:
+        | 'XBAU_REPLY_UNKNOWN'
+        | 'XBAU_REPLY_UNCORRELATED'
+        | 'XBAU_REPLY_INCOMPLETE'
+        | 'XBAU_REPLY_WRONG_READER'
+        | 'XBAU_REPLY_NO_AUTHOR';
       readonly reason: string;
     };
 
@@ -30,10 +35,18 @@ const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Pure: one XSD-valid XBau process message from the message box → the status event for the
  * application it refers to, or why it cannot become one. The application is found by
  * `bezug/referenz`, which carries the `referenzAntragsservice` (application id) of the 0200.
+ * The head must name the portal (`portalId`, DVDV) as reader and some authority as author; the
+ * author travels on as `authorityId` for the checks against the delivery and the routing.
  */
-export function toStatusReported(reply: ParsedXml, texts: StatusTexts): ReplyOutcome {
+export function toStatusReported(
+  reply: ParsedXml,
+  texts: StatusTexts,
+  portalId: string,
+): ReplyOutcome {
   const { rootName, root } = reply;
   const head = child(root, 'nachrichtenkopf.g2g');
+  const reader = text(child(head, 'leser'), 'kennung');
+  const author = text(child(head, 'autor'), 'kennung');
   const nachrichtenUUID = text(child(head, 'identifikation.nachricht'), 'nachrichtenUUID');
   const createdAt = text(child(head, 'identifikation.nachricht'), 'erstellungszeitpunkt');
   const bezug = child(root, 'bezug');
@@ -48,6 +61,12 @@ export function toStatusReported(reply: ParsedXml, texts: StatusTexts): ReplyOut
     return rejected('XBAU_REPLY_INCOMPLETE', `${rootName} without nachrichtenUUID or time`);
   if (!referenz || !uuid.test(referenz))
     return rejected('XBAU_REPLY_UNCORRELATED', `${rootName} without a UUID in bezug/referenz`);
+  // nachrichtenkopf.g2g/leser/kennung: addressed to this portal, not merely dropped in its box.
+  if (reader !== portalId)
+    return rejected('XBAU_REPLY_WRONG_READER', `${rootName} is addressed to another reader`);
+  // nachrichtenkopf.g2g/autor/kennung: the sender's directory-service id.
+  if (!author || author === portalId)
+    return rejected('XBAU_REPLY_NO_AUTHOR', `${rootName} names no authority as author`);
 
   const base = {
     applicationId: referenz.toLowerCase(),
@@ -55,8 +74,7 @@ export function toStatusReported(reply: ParsedXml, texts: StatusTexts): ReplyOut
     caseNumber: vorgang,
     nachrichtenUUID,
     standardVersion,
-    // nachrichtenkopf.g2g/autor/kennung; the reply work (issue 10) checks it against XTA as well.
-    authorityId: text(child(head, 'autor'), 'kennung') ?? null,
+    authorityId: author,
   };
   switch (kind) {
     case '1120':

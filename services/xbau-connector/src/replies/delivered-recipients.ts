@@ -1,0 +1,36 @@
+import type pg from 'pg';
+
+/**
+ * Which authority each application was sent to, written before the 0200 leaves, so that a reply
+ * can only come from there: a reply by any other author is forged or misrouted.
+ */
+export class DeliveredRecipients {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async migrate(): Promise<void> {
+    await this.pool.query(`
+      create table if not exists xbau_connector_recipients (
+        application_id uuid primary key,
+        authority_id text not null,
+        recorded_at timestamptz not null default now()
+      )`);
+  }
+
+  /** The latest delivery wins: a case re-routed to another authority answers from there. */
+  async remember(applicationId: string, authorityId: string): Promise<void> {
+    await this.pool.query(
+      `insert into xbau_connector_recipients (application_id, authority_id) values ($1, $2)
+       on conflict (application_id) do update
+         set authority_id = excluded.authority_id, recorded_at = now()`,
+      [applicationId, authorityId],
+    );
+  }
+
+  async authorityOf(applicationId: string): Promise<string | undefined> {
+    const { rows } = await this.pool.query<{ authority_id: string }>(
+      'select authority_id from xbau_connector_recipients where application_id = $1',
+      [applicationId],
+    );
+    return rows[0]?.authority_id;
+  }
+}

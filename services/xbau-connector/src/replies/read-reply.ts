@@ -1,0 +1,67 @@
+import { HubError } from '@hub/errors';
+import { parseXml, type XoevValidator } from '@hub/xoev';
+import { rejectionReasons } from '../validation-reasons.js';
+import type { DeliveredRecipients } from './delivered-recipients.js';
+import type { ReplyRejection } from './reply-dead-letters.js';
+import { toStatusReported, type ReplyOutcome, type StatusTexts } from './to-status-reported.js';
+
+export interface ReplyReadingDependencies {
+  readonly validator: XoevValidator;
+  readonly texts: StatusTexts;
+  /** The portal's own DVDV id: every reply must name it as reader. */
+  readonly portalId: string;
+  /** Largest reply taken in; anything larger is dead-lettered (see deadLetterCapacity). */
+  readonly maxBytes: number;
+  readonly recipients: Pick<DeliveredRecipients, 'authorityOf'>;
+}
+
+export type ReadReply =
+  Extract<ReplyOutcome, { kind: 'status' }> | ({ readonly kind: 'rejected' } & ReplyRejection);
+
+/**
+ * One fetched reply → its status event, or why not: empty, too large, not XML, not valid, not a
+ * reply the connector knows, not addressed to the portal, or not written by the authority its
+ * application was delivered to. Only a retryable error (the validator's infrastructure, the
+ * database) is thrown: everything about the reply itself is a rejection.
+ */
+export async function readReply(xml: string, deps: ReplyReadingDependencies): Promise<ReadReply> {
+  if (xml.trim() === '') return rejected('XBAU_REPLY_EMPTY', 'the reply has no content');
+  const bytes = Buffer.byteLength(xml, 'utf8');
+  if (bytes > deps.maxBytes)
+    return rejected('XBAU_REPLY_TOO_LARGE', `reply is ${bytes} bytes, at most ${deps.maxBytes}`);
+
+  const outcome = await interpret(xml, deps);
+  if (outcome.kind === 'rejected') return outcome;
+  const { applicationId, authorityId } = outcome.event;
+  const deliveredTo = await deps.recipients.authorityOf(applicationId);
+  if (deliveredTo === undefined)
+    return rejected('XBAU_REPLY_UNCORRELATED', 'no application with this reference was delivered');
+  if (deliveredTo !== authorityId)
+    return rejected(
+      'XBAU_REPLY_FOREIGN_AUTHOR',
+      'the author is not the authority the application was delivered to',
+    );
+  return outcome;
+}
+
+async function interpret(xml: string, deps: ReplyReadingDependencies): Promise<ReadReply> {
+  try {
+    const validation = await deps.validator.validate(xml);
+    if (!validation.valid)
+      return rejected(
+        'XOEV_INVALID',
+        `${validation.messageName} is invalid against ${validation.schemaSet}:\n${rejectionReasons(validation.reasons)}`,
+      );
+    return toStatusReported(await parseXml(xml), deps.texts, deps.portalId);
+  } catch (error) {
+    // Malformed, forbidden DTD, unknown schema, a parser tripping over the input: the reply is
+    // the problem, and it stays one however often it is read.
+    if (error instanceof HubError && error.retryable) throw error;
+    if (error instanceof HubError) return rejected(error.code, error.message);
+    return rejected('XBAU_REPLY_UNREADABLE', error instanceof Error ? error.message : 'unknown');
+  }
+}
+
+function rejected(code: string, reason: string): ReadReply {
+  return { kind: 'rejected', code, reason };
+}

@@ -1,0 +1,71 @@
+import { deadLetterHeaders, deadLetterReason } from '@hub/kit';
+import type { Producer } from 'kafkajs';
+import type { ClaimChecks } from './claim-checks.js';
+
+/** Why a reply could not become a status event; `reason` is redacted before it leaves. */
+export interface ReplyRejection {
+  readonly code: string;
+  readonly reason: string;
+}
+
+/** Headers a reply's dead letter adds to the kit's dead-letter headers. */
+export const replyDeadLetterHeaders = {
+  xtaMessageId: 'xta-message-id',
+  /** Set when the reply was too large for the dead letter: the key of its claim check. */
+  claimCheckRef: 'claim-check-ref',
+  /** The reply's size in UTF-8 bytes, whether it travels in the value or in the claim check. */
+  payloadBytes: 'payload-bytes',
+} as const;
+
+export interface ReplyDeadLettersDependencies {
+  readonly producer: Producer;
+  readonly claimChecks: ClaimChecks;
+  readonly group: string;
+  readonly topic: string;
+  /** Largest value the topic accepts (see deadLetterCapacity). */
+  readonly capacity: number;
+}
+
+/**
+ * Writes a reply that cannot be processed to the dead-letter topic: the raw bytes as value when
+ * they fit, otherwise an empty value and the reply kept whole in a claim check; a reply that could
+ * not even be fetched is named by its XTA message id alone.
+ */
+export class ReplyDeadLetters {
+  constructor(private readonly deps: ReplyDeadLettersDependencies) {}
+
+  async send(
+    messageId: string,
+    payload: string | undefined,
+    rejection: ReplyRejection,
+    attempts: number,
+  ): Promise<void> {
+    const bytes = payload === undefined ? Buffer.alloc(0) : Buffer.from(payload, 'utf8');
+    const oversize = bytes.length > this.deps.capacity;
+    const claimCheckRef = oversize ? await this.deps.claimChecks.keep(messageId, bytes) : undefined;
+    const now = new Date().toISOString();
+    await this.deps.producer.send({
+      topic: this.deps.topic,
+      acks: -1,
+      messages: [
+        {
+          key: messageId,
+          value: oversize ? Buffer.alloc(0) : bytes,
+          headers: {
+            [deadLetterHeaders.group]: this.deps.group,
+            [deadLetterHeaders.sourceTopic]: 'xta:message-box',
+            [deadLetterHeaders.sourceKey]: messageId,
+            [deadLetterHeaders.errorCode]: rejection.code,
+            [deadLetterHeaders.errorMessage]: deadLetterReason(rejection.reason),
+            [deadLetterHeaders.attempts]: String(attempts),
+            [deadLetterHeaders.firstFailureAt]: now,
+            [deadLetterHeaders.lastFailureAt]: now,
+            [replyDeadLetterHeaders.xtaMessageId]: messageId,
+            [replyDeadLetterHeaders.payloadBytes]: String(bytes.length),
+            ...(claimCheckRef ? { [replyDeadLetterHeaders.claimCheckRef]: claimCheckRef } : {}),
+          },
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  deadLetterTopic,
+  ensureTopics,
+  groupOf,
+  type EventProducer,
+  type IdempotencyLedger,
+  type KafkaClient,
+  type KitLogger,
+} from '@hub/kit';
+import type { XoevValidator } from '@hub/xoev';
+import type { Producer } from 'kafkajs';
+import type pg from 'pg';
+import type { Registry } from 'prom-client';
+import type { XbauConnectorConfig } from '../config.js';
+import { ClaimChecks } from './claim-checks.js';
+import { deadLetterCapacity } from './dead-letter-capacity.js';
+import type { DeliveredRecipients } from './delivered-recipients.js';
+import { ReplyDeadLetters } from './reply-dead-letters.js';
+import { ReplyPoller, type MessageBox } from './reply-poller.js';
+import { loadStatusTexts } from './status-texts.js';
+
+export interface ReplyPollerClients {
+  readonly kafka: KafkaClient;
+  readonly pool: pg.Pool;
+  readonly xta: MessageBox;
+  readonly validator: XoevValidator;
+  readonly ledger: IdempotencyLedger;
+  readonly recipients: Pick<DeliveredRecipients, 'authorityOf'>;
+  readonly producer: EventProducer;
+  /** Plain producer for the raw replies put into the dead-letter topic. */
+  readonly deadLetters: Producer;
+  readonly logger: KitLogger;
+  readonly metrics: Registry;
+}
+
+type ReplyPollerConfig = Pick<
+  XbauConnectorConfig,
+  'SERVICE_NAME' | 'XTA_AUTHOR_ID' | 'REPLY_BATCH_SIZE' | 'REPLY_FETCH_MAX_ATTEMPTS'
+>;
+
+/**
+ * Wires the reply poller: its dead-letter topic (created if missing), the size limit derived from
+ * that topic's max.message.bytes, the claim-check table, and the portal's identity as reader.
+ */
+export async function startReplyPoller(
+  config: ReplyPollerConfig,
+  clients: ReplyPollerClients,
+): Promise<{ readonly poller: ReplyPoller; readonly deadLetterTopic: string }> {
+  const group = groupOf(config.SERVICE_NAME, 'replies');
+  const topic = deadLetterTopic(group);
+  await ensureTopics(clients.kafka, [{ topic, partitions: 1 }]);
+  // One limit from the topic's max.message.bytes: what a dead letter can carry is what is read.
+  const capacity = await deadLetterCapacity(clients.kafka, topic);
+  const claimChecks = new ClaimChecks(clients.pool);
+  await claimChecks.migrate();
+  const poller = new ReplyPoller({
+    xta: clients.xta,
+    reading: {
+      validator: clients.validator,
+      texts: await loadStatusTexts(),
+      portalId: config.XTA_AUTHOR_ID,
+      maxBytes: capacity,
+      recipients: clients.recipients,
+    },
+    ledger: clients.ledger,
+    producer: clients.producer,
+    deadLetters: new ReplyDeadLetters({
+      producer: clients.deadLetters,
+      claimChecks,
+      group,
+      topic,
+      capacity,
+    }),
+    group,
+    logger: clients.logger,
+    metrics: clients.metrics,
+    batchSize: config.REPLY_BATCH_SIZE,
+    maxFetchAttempts: config.REPLY_FETCH_MAX_ATTEMPTS,
+  });
+  return { poller, deadLetterTopic: topic };
+}

@@ -1,0 +1,43 @@
+import type { Kafka } from 'kafkajs';
+import { platform } from '@hub/test-support';
+import { xbauConnectorConfigSchema, type XbauConnectorConfig } from '../src/config.js';
+
+/**
+ * The connector's configuration for a test: the platform's endpoints, the test's own simulator,
+ * fast transport polling, no tracing, and replies fetched only when the test asks
+ * (`pollReplies`), so that injected faults hit only what the test means them for.
+ */
+export function testConnectorConfig(
+  service: string,
+  xtaEndpointUrl: string,
+  overrides: Record<string, unknown> = {},
+): XbauConnectorConfig {
+  const endpoints = platform();
+  return xbauConnectorConfigSchema.parse({
+    SERVICE_NAME: service,
+    KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
+    SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
+    DATABASE_URL: endpoints.DATABASE_URL,
+    XTA_ENDPOINT_URL: xtaEndpointUrl,
+    TRACE_EXPORTER: 'none',
+    TRANSPORT_REPORT_POLL_INTERVAL_MS: 50,
+    REPLY_POLL_INTERVAL_MS: 3_600_000,
+    RETRY_INITIAL_DELAY_MS: 50,
+    ...overrides,
+  });
+}
+
+/** A fresh delivery group starts at the end of the shared topic, not at other tests' requests. */
+export async function deliveriesFromNowOn(kafka: Kafka, service: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.resetOffsets({
+      groupId: `${service}.delivery-requested`,
+      topic: 'procedure.delivery-requested.v1',
+      earliest: false,
+    });
+  } finally {
+    await admin.disconnect();
+  }
+}
