@@ -1,30 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { eventually, platform } from '@hub/test-support';
-import { buildingPermitApplication, startHubUnderTest } from './hub-under-test.js';
+import { buildingPermitApplication, hubForThisFile } from './hub-under-test.js';
 
 /*
  * The main flow end to end, every part real and every service its own process:
  * portal POST → portal-gateway → case-router → xbau-connector → XTA simulator (authority) →
  * replies → case-router → citizen timeline in the gateway; one trace from the portal's traceparent.
  */
+interface ZipkinSpan {
+  readonly id: string;
+  readonly parentId?: string;
+  readonly name: string;
+  readonly localEndpoint?: { readonly serviceName?: string };
+}
+
 describe('a building-permit application from the portal to the authority and back', () => {
-  let hub: Awaited<ReturnType<typeof startHubUnderTest>>;
-  beforeAll(async () => {
-    hub = await startHubUnderTest();
-  }, 120_000);
-  afterAll(async () => {
-    await hub.stop();
-  });
+  const hub = hubForThisFile();
 
   it('shows every step in order on the citizen timeline, under one trace', async () => {
     const traceId = randomBytes(16).toString('hex');
-    const response = await fetch(`${hub.gatewayUrl}/v1/applications`, {
+    const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+    const response = await fetch(`${hub().gatewayUrl}/v1/applications`, {
       method: 'POST',
       headers: {
-        authorization: hub.authorization,
+        authorization: hub().authorization,
         'content-type': 'application/json',
-        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+        traceparent,
       },
       // Köln: no fee in the routing table, XBau 2.5.
       body: JSON.stringify(buildingPermitApplication('05315000')),
@@ -34,7 +36,7 @@ describe('a building-permit application from the portal to the authority and bac
 
     const view = await eventually(
       async () => {
-        const current = await hub.view(applicationId);
+        const current = await hub().view(applicationId);
         return current.state === 'COMPLETED' ? current : undefined;
       },
       {
@@ -44,6 +46,9 @@ describe('a building-permit application from the portal to the authority and bac
       },
     );
     const states = view.timeline.map((step) => step.state);
+    const authorityReplies = view.timeline.filter((step) =>
+      step.text.startsWith('Bauaufsicht'),
+    ).length;
     expect(states[0]).toBe('SUBMITTED');
     expect(states).toContain('RECEIVED');
     expect(states.indexOf('ACTION_REQUIRED')).toBeGreaterThan(states.indexOf('RECEIVED'));
@@ -56,36 +61,45 @@ describe('a building-permit application from the portal to the authority and bac
     expect(delivered).toBeLessThan(firstReply);
     expect(states.slice(states.indexOf('PROCESSING'))).not.toContain('RECEIVED');
     // Other suites' requests may reach the same simulator; none was delivered twice.
-    expect(hub.xta.deliveries.size).toBeGreaterThan(0);
-    expect([...hub.xta.deliveries.values()].every((count) => count === 1)).toBe(true);
+    expect(hub().xta.deliveries.size).toBeGreaterThan(0);
+    expect([...hub().xta.deliveries.values()].every((count) => count === 1)).toBe(true);
 
-    const services = await eventually(
+    // One trace, one tree: the gateway's request, the router, the delivery with its SOAP calls and
+    // every reply fetched from the box later, all below the portal's span.
+    const portalSpanId = traceparent.split('-')[2];
+    const spans = await eventually(
       async () => {
         const trace = await fetch(`${platform().ZIPKIN_URL}/api/v2/trace/${traceId}`);
         if (!trace.ok) return undefined;
-        const names = new Set(
-          ((await trace.json()) as { localEndpoint?: { serviceName?: string } }[]).map(
-            (span) => span.localEndpoint?.serviceName,
-          ),
-        );
-        return ['portal-gateway', 'case-router', 'xbau-connector'].every((name) => names.has(name))
-          ? names
-          : undefined;
+        const found = (await trace.json()) as ZipkinSpan[];
+        const replies = found.filter(
+          (span) => span.name === 'process procedure.status-reported.v1',
+        ).length;
+        const ready =
+          replies >= authorityReplies &&
+          found.some((span) => span.name === 'soap sendmessage') &&
+          found.some((span) => span.name === 'send procedure.status-reported.v1');
+        return ready ? found : undefined;
       },
-      { timeoutMs: 30_000, what: `spans of all three services in trace ${traceId}` },
+      { timeoutMs: 30_000, what: `every span of application ${applicationId} in trace ${traceId}` },
     );
-    expect([...services]).toEqual(
+    const ids = new Set(spans.map((span) => span.id));
+    expect(spans.filter((span) => span.parentId === undefined)).toEqual([]);
+    expect(
+      spans.filter((span) => !ids.has(span.parentId ?? '') && span.parentId !== portalSpanId),
+    ).toEqual([]);
+    expect([...new Set(spans.map((span) => span.localEndpoint?.serviceName))]).toEqual(
       expect.arrayContaining(['portal-gateway', 'case-router', 'xbau-connector']),
     );
   }, 180_000);
 
   it('shows DELIVERY_FAILED on the citizen timeline when the delivery is dead-lettered', async () => {
     // The authority's XTA server fails every request: the XBau connector gives up and dead-letters.
-    hub.xta.setFaults({ technicalProblem: 1_000_000 });
+    hub().xta.setFaults({ technicalProblem: 1_000_000 });
     try {
-      const response = await fetch(`${hub.gatewayUrl}/v1/applications`, {
+      const response = await fetch(`${hub().gatewayUrl}/v1/applications`, {
         method: 'POST',
-        headers: { authorization: hub.authorization, 'content-type': 'application/json' },
+        headers: { authorization: hub().authorization, 'content-type': 'application/json' },
         body: JSON.stringify(buildingPermitApplication('05315000')),
       });
       expect(response.status).toBe(202);
@@ -93,7 +107,7 @@ describe('a building-permit application from the portal to the authority and bac
 
       const view = await eventually(
         async () => {
-          const current = await hub.view(applicationId);
+          const current = await hub().view(applicationId);
           return current.state === 'DELIVERY_FAILED' ? current : undefined;
         },
         { timeoutMs: 90_000, intervalMs: 500, what: 'DELIVERY_FAILED on the citizen timeline' },
@@ -103,7 +117,7 @@ describe('a building-permit application from the portal to the authority and bac
       );
       expect(view.timeline.map((step) => step.state)).toEqual(['SUBMITTED', 'DELIVERY_FAILED']);
     } finally {
-      hub.xta.setFaults({});
+      hub().xta.setFaults({});
     }
   }, 120_000);
 });

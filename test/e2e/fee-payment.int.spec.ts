@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '@hub/test-support';
-import { buildingPermitApplication, startHubUnderTest } from './hub-under-test.js';
+import { describe, expect, it } from 'vitest';
+import { randomBytes } from 'node:crypto';
+import { eventually, platform } from '@hub/test-support';
+import { buildingPermitApplication, hubForThisFile } from './hub-under-test.js';
 
 /*
  * The fee step end to end: an application that costs a fee → pay link on the citizen timeline →
@@ -10,18 +11,17 @@ import { buildingPermitApplication, startHubUnderTest } from './hub-under-test.j
 const view0 = (view: { timeline: { state: string }[] }) => view.timeline.map((step) => step.state);
 
 describe('a building-permit application with a fee', () => {
-  let hub: Awaited<ReturnType<typeof startHubUnderTest>>;
-  beforeAll(async () => {
-    hub = await startHubUnderTest();
-  }, 120_000);
-  afterAll(async () => {
-    await hub.stop();
-  });
+  const hub = hubForThisFile();
 
   it('is delivered only after the fee was paid, and the timeline shows the payment', async () => {
-    const response = await fetch(`${hub.gatewayUrl}/v1/applications`, {
+    const traceId = randomBytes(16).toString('hex');
+    const response = await fetch(`${hub().gatewayUrl}/v1/applications`, {
       method: 'POST',
-      headers: { authorization: hub.authorization, 'content-type': 'application/json' },
+      headers: {
+        authorization: hub().authorization,
+        'content-type': 'application/json',
+        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
+      },
       // Dortmund charges a fee for building permits (routing table).
       body: JSON.stringify(buildingPermitApplication('05913000', '250.00')),
     });
@@ -31,11 +31,11 @@ describe('a building-permit application with a fee', () => {
     const payUrl = await eventually(
       async () =>
         /https?:\/\/\S+\/pay\/\S+/.exec(
-          (await hub.view(applicationId)).timeline.map((step) => step.text).join(' '),
+          (await hub().view(applicationId)).timeline.map((step) => step.text).join(' '),
         )?.[0],
       { timeoutMs: 60_000, intervalMs: 500, what: 'the pay link on the citizen timeline' },
     );
-    expect(view0(await hub.view(applicationId))).not.toContain('RECEIVED');
+    expect(view0(await hub().view(applicationId))).not.toContain('RECEIVED');
 
     // The citizen pays on the provider's page (a form POST, as the browser would send it).
     const paid = await fetch(payUrl, {
@@ -48,22 +48,43 @@ describe('a building-permit application with a fee', () => {
 
     const view = await eventually(
       async () => {
-        const current = await hub.view(applicationId);
+        const current = await hub().view(applicationId);
         return current.state === 'COMPLETED' ? current : undefined;
       },
       { timeoutMs: 90_000, intervalMs: 500, what: 'the paid application to be COMPLETED' },
     );
     const texts = view.timeline.map((step) => step.text);
-    expect(hub.xta.deliveries.size).toBeGreaterThan(0);
+    expect(hub().xta.deliveries.size).toBeGreaterThan(0);
     const paidAt = texts.findIndex((text) => text.includes('Zahlung ist eingegangen'));
     const receivedAt = view.timeline.findIndex((step) => step.state === 'RECEIVED');
     expect(paidAt).toBeGreaterThan(0);
     expect(receivedAt).toBeGreaterThan(paidAt);
     // The case router names the application in the purpose; other suites' payments may share the provider.
-    const mine = hub.provider.transactions
-      .all()
+    const mine = hub()
+      .provider.transactions.all()
       .filter((t) => JSON.stringify(t.request).includes(applicationId.slice(0, 8)));
     expect(mine).toHaveLength(1);
     expect(mine[0]?.status).toBe('PAYED');
+
+    // The payment found on the provider's side (callback or poll) joins the application's trace:
+    // the provider call, the settlement and the delivery it caused all carry the portal's trace id.
+    await eventually(
+      async () => {
+        const trace = await fetch(`${platform().ZIPKIN_URL}/api/v2/trace/${traceId}`);
+        if (!trace.ok) return undefined;
+        const names = new Set(
+          ((await trace.json()) as { name: string }[]).map((span) => span.name),
+        );
+        const expected = [
+          'post createtransaction',
+          'send payment.payment-settled.v1',
+          'process payment.payment-settled.v1',
+          'send procedure.delivery-requested.v1',
+          'soap sendmessage',
+        ];
+        return expected.every((name) => names.has(name)) ? names : undefined;
+      },
+      { timeoutMs: 30_000, what: `the payment and the delivery in trace ${traceId}` },
+    );
   }, 240_000);
 });

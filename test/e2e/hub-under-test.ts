@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -98,6 +99,10 @@ export async function startHubUnderTest() {
       });
       return (await response.json()) as TimelineView;
     },
+    /** Every JSON log line the services wrote so far. */
+    logs(): Record<string, unknown>[] {
+      return processes.flatMap((service) => service.logs);
+    },
     async stop(): Promise<void> {
       // What went wrong inside the services, for the reader of a failed run.
       for (const service of processes) {
@@ -113,18 +118,39 @@ export async function startHubUnderTest() {
   };
 }
 
+export type HubUnderTest = Awaited<ReturnType<typeof startHubUnderTest>>;
+
+/** The hub for the suites of one file: started before them, stopped after them. */
+export function hubForThisFile(): () => HubUnderTest {
+  let hub: HubUnderTest | undefined;
+  beforeAll(async () => {
+    hub = await startHubUnderTest();
+  }, 120_000);
+  afterAll(async () => {
+    await hub?.stop();
+  });
+  return () => {
+    if (!hub) throw new TypeError('the hub under test did not start (see beforeAll)');
+    return hub;
+  };
+}
+
 /** What XBau 0200 needs besides the applicant: the project, the cadastral parcel, a site plan. */
-export function buildingPermitApplication(municipalityKey: string, fee?: string) {
+export function buildingPermitApplication(
+  municipalityKey: string,
+  fee?: string,
+  applicant = {
+    givenName: 'Erika',
+    familyName: 'Mustermann',
+    address: { street: 'Domkloster', houseNumber: '4', postalCode: '50667', city: 'Köln' },
+  },
+) {
   return {
     serviceKey: '99010003001000',
     municipalityKey,
     citizenAccountRef: citizen,
     formId: 'bauantrag-nrw@2026-01',
-    applicant: {
-      givenName: 'Erika',
-      familyName: 'Mustermann',
-      address: { street: 'Domkloster', houseNumber: '4', postalCode: '50667', city: 'Köln' },
-    },
+    applicant,
     formFields: [
       { key: 'bauvorhaben.bezeichnung', value: 'Errichtung eines Carports' },
       { key: 'bauvorhaben.massnahme', value: '10' },

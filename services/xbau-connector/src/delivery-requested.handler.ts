@@ -49,7 +49,11 @@ export function deliveryRequestedHandler(
       // Before the ledger's transaction takes a connection, and committed before anything is
       // sent: the reply may come back before this handler commits, and is accepted only from the
       // authority recorded here. Idempotent, so a redelivered request records the same again.
-      await deps.recipients.remember(request.applicationId, request.recipient.authorityId);
+      await deps.recipients.remember(
+        request.applicationId,
+        request.recipient.authorityId,
+        context.traceparent,
+      );
       await deps.ledger.once(context.eventId, deps.group, async () => {
         const xbauVersion = releaseOf(request);
         // Derived from the event id: a redelivered request carries the same nachrichtenUUID.

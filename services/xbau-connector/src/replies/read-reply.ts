@@ -12,7 +12,7 @@ export interface ReplyReadingDependencies {
   readonly portalId: string;
   /** Largest reply taken in; anything larger is dead-lettered (see deadLetterCapacity). */
   readonly maxBytes: number;
-  readonly recipients: Pick<DeliveredRecipients, 'authorityOf'>;
+  readonly recipients: Pick<DeliveredRecipients, 'authorityOf' | 'traceOf'>;
 }
 
 export type ReadReply =

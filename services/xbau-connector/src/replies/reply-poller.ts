@@ -71,12 +71,15 @@ export class ReplyPoller {
 
   private async publish(event: StatusReported): Promise<void> {
     const eventId = outboundId(event.nachrichtenUUID, 'xbau-reply');
+    // A reply has no cause in Kafka: it continues the trace of the application's delivery.
+    const traceparent = await this.deps.reading.recipients.traceOf(event.applicationId);
     const published = await this.deps.ledger.once(eventId, this.deps.group, () =>
       this.deps.producer.publish(statusReportedTopic, schemaType('procedure/status-reported'), {
         key: event.applicationId,
         value: event,
         eventId,
         correlationId: event.applicationId,
+        ...(traceparent ? { traceparent } : {}),
       }),
     );
     this.replies.inc({ outcome: published.applied ? 'published' : 'duplicate' });

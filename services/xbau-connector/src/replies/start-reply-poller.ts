@@ -25,7 +25,7 @@ export interface ReplyPollerClients {
   readonly xta: MessageBox;
   readonly validator: XoevValidator;
   readonly ledger: IdempotencyLedger;
-  readonly recipients: Pick<DeliveredRecipients, 'authorityOf'>;
+  readonly recipients: Pick<DeliveredRecipients, 'authorityOf' | 'traceOf'>;
   readonly producer: EventProducer;
   /** Plain producer for the raw replies put into the dead-letter topic. */
   readonly deadLetters: Producer;
