@@ -29,9 +29,23 @@ export interface StackLayout {
   readonly prometheusPort: number;
 }
 
-function portFromEnv(name: string, fallback: number): number {
+/**
+ * Added to every default port of the platform and of `npm start`'s processes, so a second clone
+ * runs beside the first with one variable (`HUB_PORT_OFFSET=1000 npm start`).
+ */
+export function portOffset(): number {
+  const raw = process.env.HUB_PORT_OFFSET;
+  if (raw === undefined || raw === '') return 0;
+  const offset = Number(raw);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 40_000) {
+    throw new Error(`HUB_PORT_OFFSET must be a whole number from 0 to 40000, got "${raw}".`);
+  }
+  return offset;
+}
+
+function portFromEnv(name: string, defaultPort: number): number {
   const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') return defaultPort + portOffset();
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
     throw new Error(`${name} must be a TCP port number (1-65535), got "${raw}".`);

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { PlatformEndpoints } from '@hub/platform';
+import { portOffset, type PlatformEndpoints } from '@hub/platform';
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -23,20 +23,23 @@ export function localProcesses(
   endpoints: PlatformEndpoints,
   services: readonly string[],
 ): LocalProcess[] {
+  const offset = portOffset();
+  const port = (defaultPort: number) => defaultPort + offset;
+  const local = (defaultPort: number) => `http://127.0.0.1:${port(defaultPort)}`;
   const simulators: LocalProcess[] = [
     {
       name: 'xta-simulator',
       entry: 'tools/xta-simulator/src/main.ts',
-      env: { XTA_SIMULATOR_PORT: '8089' },
-      url: 'http://127.0.0.1:8089/xta?wsdl',
-      readyUrl: 'http://127.0.0.1:8089/xta?wsdl',
+      env: { XTA_SIMULATOR_PORT: String(port(8089)) },
+      url: `${local(8089)}/xta?wsdl`,
+      readyUrl: `${local(8089)}/xta?wsdl`,
     },
     {
       name: 'payment-simulator',
       entry: 'tools/payment-simulator/src/main.ts',
-      env: { PAYMENT_SIMULATOR_PORT: '8090' },
-      url: 'http://127.0.0.1:8090',
-      readyUrl: 'http://127.0.0.1:8090/health',
+      env: { PAYMENT_SIMULATOR_PORT: String(port(8090)) },
+      url: local(8090),
+      readyUrl: `${local(8090)}/health`,
     },
   ];
   const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', LOG_LEVEL: 'info' };
@@ -45,23 +48,23 @@ export function localProcesses(
     { env: Record<string, string>; url?: string; opsPort?: number }
   > = {
     'portal-gateway': {
-      opsPort: 8080,
-      env: { PORT: '8080', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
-      url: 'http://127.0.0.1:8080/openapi.json',
+      opsPort: port(8080),
+      env: { PORT: String(port(8080)), JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      url: `${local(8080)}/openapi.json`,
     },
     'ops-console': {
-      env: { PORT: '8070', JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
-      url: 'http://127.0.0.1:8070',
+      env: { PORT: String(port(8070)), JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      url: local(8070),
     },
-    'xbau-connector': { env: { XTA_ENDPOINT_URL: 'http://127.0.0.1:8089/xta' } },
+    'xbau-connector': { env: { XTA_ENDPOINT_URL: `${local(8089)}/xta` } },
     'payment-connector': {
-      opsPort: 9199,
+      opsPort: port(9199),
       env: {
         HTTP_HOST: '127.0.0.1',
-        OPS_PORT: '9199',
+        OPS_PORT: String(port(9199)),
         PAYMENT_PROFILE_JSON: JSON.stringify({
           name: 'local-simulator',
-          baseUrl: 'http://127.0.0.1:8090',
+          baseUrl: local(8090),
           originatorId: 'musterstadt',
           endpointId: 'bauamt',
           auth: { kind: 'none' },
@@ -75,11 +78,11 @@ export function localProcesses(
   const servicesToRun = services.map((name, index): LocalProcess => {
     const own = perService[name];
     // Each service's ops endpoints (/health, /metrics) on a port of its own.
-    const opsPort = own?.opsPort ?? 9100 + index;
+    const opsPort = own?.opsPort ?? port(9100 + index);
     return {
       name,
       entry: `services/${name}/src/main.ts`,
-      env: { ...common, HTTP_PORT: String(9100 + index), ...own?.env },
+      env: { ...common, HTTP_PORT: String(port(9100 + index)), ...own?.env },
       ...(own?.url ? { url: own.url } : {}),
       readyUrl: `http://127.0.0.1:${opsPort}/health/ready`,
     };
