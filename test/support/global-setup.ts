@@ -56,14 +56,11 @@ export default async function setup(
  */
 function applyContracts(endpoints: PlatformEndpoints): void {
   const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+  // `--import tsx` rather than tsx's CLI: the setup runs in vitest's module runner, which has no
+  // import.meta.resolve to find it.
   const applied = spawnSync(
     process.execPath,
-    [
-      fileURLToPath(import.meta.resolve('tsx/cli')),
-      'tools/hub-cli/src/main.ts',
-      'contracts',
-      'apply',
-    ],
+    ['--import', 'tsx', 'tools/hub-cli/src/main.ts', 'contracts', 'apply'],
     { cwd: repoRoot, env: { ...process.env, ...endpoints }, encoding: 'utf8' },
   );
   if (applied.status !== 0)
