@@ -63,6 +63,9 @@ describe('a building-permit application from the portal to the authority and bac
     // Other suites' requests may reach the same simulator; none was delivered twice.
     expect(hub().xta.deliveries.size).toBeGreaterThan(0);
     expect([...hub().xta.deliveries.values()].every((count) => count === 1)).toBe(true);
+    // Every SOAP document exchanged with the authority's XTA server, both ways, is XSD-valid.
+    expect(hub().xtaEnvelopes().seen).toBeGreaterThan(0);
+    expect(hub().xtaEnvelopes().invalid).toEqual([]);
 
     // One trace, one tree: the gateway's request, the router, the delivery with its SOAP calls and
     // every reply fetched from the box later, all below the portal's span.

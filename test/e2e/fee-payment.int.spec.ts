@@ -65,6 +65,9 @@ describe('a building-permit application with a fee', () => {
       .filter((t) => JSON.stringify(t.request).includes(applicationId.slice(0, 8)));
     expect(mine).toHaveLength(1);
     expect(mine[0]?.status).toBe('PAYED');
+    // Every SOAP document exchanged with the authority's XTA server, both ways, is XSD-valid.
+    expect(hub().xtaEnvelopes().seen).toBeGreaterThan(0);
+    expect(hub().xtaEnvelopes().invalid).toEqual([]);
 
     // The payment found on the provider's side (callback or poll) joins the application's trace:
     // the provider call, the settlement and the delivery it caused all carry the portal's trace id.

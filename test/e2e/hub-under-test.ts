@@ -12,6 +12,7 @@ import {
   type PaymentSimulator,
 } from '@hub/payment-simulator';
 import { platform, startServiceProcess, testKafka, type ServiceProcess } from '@hub/test-support';
+import { validateXtaEnvelope } from '@hub/xoev';
 import { startXtaSimulator, type XtaSimulator } from '@hub/xta-simulator';
 
 export const citizen = 'postbox-e2e-4711';
@@ -33,7 +34,24 @@ export async function startHubUnderTest() {
     testKafka(),
     topicCatalogue(eventTopics).map((spec) => ({ topic: spec.name, partitions: spec.partitions })),
   );
-  const xta: XtaSimulator = await startXtaSimulator({ port: 0 });
+  // Every SOAP document of the run, both ways, judged by the official XTA 2 XSDs; the simulator is
+  // lenient here so that it neither screens nor replaces anything on the way.
+  const envelopes = { seen: 0, invalid: [] as string[] };
+  const xta: XtaSimulator = await startXtaSimulator({
+    port: 0,
+    strict: false,
+    onExchange: ({ request, response }) => {
+      for (const [direction, xml] of [
+        ['request', request],
+        ['response', response],
+      ] as const) {
+        envelopes.seen += 1;
+        const { valid, reasons } = validateXtaEnvelope(xml);
+        if (!valid)
+          envelopes.invalid.push(`${direction}: ${reasons.map((r) => r.message).join('; ')}`);
+      }
+    },
+  });
   const provider: PaymentSimulator = await startPaymentSimulator({
     port: 0,
     notificationSigning: { secret: DEFAULT_NOTIFICATION_SECRET },
@@ -98,6 +116,10 @@ export async function startHubUnderTest() {
         headers: { authorization: `Bearer ${token}` },
       });
       return (await response.json()) as TimelineView;
+    },
+    /** The SOAP documents exchanged with the XTA simulator so far, and the XSD-invalid ones. */
+    xtaEnvelopes(): { seen: number; invalid: readonly string[] } {
+      return envelopes;
     },
     /** Every JSON log line the services wrote so far. */
     logs(): Record<string, unknown>[] {
