@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { eventually, platform } from '@hub/test-support';
 import { buildingPermitApplication, hubForThisFile } from './hub-under-test.js';
@@ -19,18 +18,10 @@ describe('a building-permit application from the portal to the authority and bac
   const hub = hubForThisFile();
 
   it('shows every step in order on the citizen timeline, under one trace', async () => {
-    const traceId = randomBytes(16).toString('hex');
-    const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
-    const response = await fetch(`${hub().gatewayUrl}/v1/applications`, {
-      method: 'POST',
-      headers: {
-        authorization: hub().authorization,
-        'content-type': 'application/json',
-        traceparent,
-      },
-      // Köln: no fee in the routing table, XBau 2.5.
-      body: JSON.stringify(buildingPermitApplication('05315000')),
-    });
+    // Köln: no fee in the routing table, XBau 2.5.
+    const { response, traceId, traceparent } = await hub().submit(
+      buildingPermitApplication('05315000'),
+    );
     expect(response.status).toBe(202);
     const { applicationId } = (await response.json()) as { applicationId: string };
 
@@ -109,11 +100,7 @@ describe('a building-permit application from the portal to the authority and bac
     // The authority's XTA server fails every request: the XBau connector gives up and dead-letters.
     hub().xta.setFaults({ technicalProblem: 1_000_000 });
     try {
-      const response = await fetch(`${hub().gatewayUrl}/v1/applications`, {
-        method: 'POST',
-        headers: { authorization: hub().authorization, 'content-type': 'application/json' },
-        body: JSON.stringify(buildingPermitApplication('05315000')),
-      });
+      const { response } = await hub().submit(buildingPermitApplication('05315000'));
       expect(response.status).toBe(202);
       const { applicationId } = (await response.json()) as { applicationId: string };
 

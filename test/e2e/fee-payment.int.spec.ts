@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { randomBytes } from 'node:crypto';
 import { eventually, platform } from '@hub/test-support';
 import { buildingPermitApplication, hubForThisFile } from './hub-under-test.js';
 
@@ -14,17 +13,10 @@ describe('a building-permit application with a fee', () => {
   const hub = hubForThisFile();
 
   it('is delivered only after the fee was paid, and the timeline shows the payment', async () => {
-    const traceId = randomBytes(16).toString('hex');
-    const response = await fetch(`${hub().gatewayUrl}/v1/applications`, {
-      method: 'POST',
-      headers: {
-        authorization: hub().authorization,
-        'content-type': 'application/json',
-        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
-      },
-      // Dortmund charges a fee for building permits (routing table).
-      body: JSON.stringify(buildingPermitApplication('05913000', '250.00')),
-    });
+    // Dortmund charges a fee for building permits (routing table).
+    const { response, traceId } = await hub().submit(
+      buildingPermitApplication('05913000', '250.00'),
+    );
     expect(response.status).toBe(202);
     const { applicationId } = (await response.json()) as { applicationId: string };
 

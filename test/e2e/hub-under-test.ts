@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,22 @@ export async function startHubUnderTest() {
     provider,
     gatewayUrl,
     authorization: `Bearer ${token}`,
+    /** POSTs an application as the portal does, under a trace of its own, with extra `headers`. */
+    async submit(application: unknown, headers: Record<string, string> = {}) {
+      const traceId = randomBytes(16).toString('hex');
+      const traceparent = `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+      const response = await fetch(`${gatewayUrl}/v1/applications`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          traceparent,
+          ...headers,
+        },
+        body: JSON.stringify(application),
+      });
+      return { response, traceId, traceparent };
+    },
     async view(applicationId: string): Promise<TimelineView> {
       const response = await fetch(`${gatewayUrl}/v1/applications/${applicationId}`, {
         headers: { authorization: `Bearer ${token}` },

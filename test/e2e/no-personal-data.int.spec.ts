@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { deadLetterTopic } from '@hub/contracts';
 import { describe, expect, it } from 'vitest';
 import { collectFrom, eventually, platform, testKafka } from '@hub/test-support';
@@ -26,18 +25,10 @@ describe('personal data in an end-to-end run', () => {
   const hub = hubForThisFile();
 
   async function submit(): Promise<{ applicationId: string; traceId: string }> {
-    const traceId = randomBytes(16).toString('hex');
-    const response = await fetch(`${hub().gatewayUrl}/v1/applications`, {
-      method: 'POST',
-      headers: {
-        authorization: hub().authorization,
-        'content-type': 'application/json',
-        'user-agent': userAgent,
-        'x-forwarded-for': clientIp,
-        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
-      },
-      body: JSON.stringify(buildingPermitApplication('05315000', undefined, applicant)),
-    });
+    const { response, traceId } = await hub().submit(
+      buildingPermitApplication('05315000', undefined, applicant),
+      { 'user-agent': userAgent, 'x-forwarded-for': clientIp },
+    );
     expect(response.status).toBe(202);
     const { applicationId } = (await response.json()) as { applicationId: string };
     return { applicationId, traceId };
