@@ -43,7 +43,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['services/*/src/**/*.ts', 'tools/*/src/**/*.ts', 'contracts/src/**/*.ts'],
+    files: [
+      'services/*/src/**/*.ts',
+      'services/libs/*/src/**/*.ts',
+      'tools/*/src/**/*.ts',
+      'contracts/src/**/*.ts',
+    ],
     ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [

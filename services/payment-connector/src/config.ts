@@ -27,7 +27,7 @@ export const paymentConnectorConfigSchema = kitConfigSchema
       .string()
       .min(1)
       .optional()
-      .describe('Provider profile as a JSON file (see services/xbezahldienste/README.md).'),
+      .describe('Provider profile as a JSON file (see services/libs/xbezahldienste/README.md).'),
     PAYMENT_PROFILE_JSON: z
       .string()
       .min(1)

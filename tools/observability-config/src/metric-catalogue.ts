@@ -40,7 +40,7 @@ export function serviceOfGroup(group: string): string {
   return group.split('.')[0] ?? group;
 }
 
-const kit = 'services/kit/src/observability/metrics.ts';
+const kit = 'services/libs/kit/src/observability/metrics.ts';
 const deliveryMetric = (
   name: string,
   type: MetricSpec['type'],

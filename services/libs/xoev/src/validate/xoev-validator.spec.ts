@@ -4,7 +4,7 @@ import { XoevValidator } from './xoev-validator.js';
 
 // A known-good 0200 from the connector's goldens: validating it is this library's contract.
 const golden = readFileSync(
-  new URL('../../../xbau-connector/testdata/golden/minimal.xbau-2.6.xml', import.meta.url),
+  new URL('../../../../xbau-connector/testdata/golden/minimal.xbau-2.6.xml', import.meta.url),
   'utf8',
 );
 const validator = new XoevValidator();
