@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 import { HubError } from '@hub/errors';
-import { connectServiceClients, createLogger, startOpsServer, type KitLogger } from '@hub/kit';
+import {
+  connectServiceClients,
+  createLogger,
+  migrate,
+  startOpsServer,
+  type KitLogger,
+} from '@hub/kit';
 import { OperatorTokens } from './auth/operator-tokens.js';
 import { CsrfTokens } from './auth/session.js';
 import { healthTargetsOf, type OpsConsoleConfig } from './config.js';
@@ -14,7 +20,7 @@ import { page } from './html/layout.js';
 import { DeadLetterReplayer } from './replay/replay-dead-letters.js';
 import { ReplayAudit } from './replay/replay-audit.js';
 import { consoleRoutes } from './routes/console-routes.js';
-import { migrate } from './schema/migrate.js';
+import { opsConsoleMigrations } from './migrations.js';
 import { CaseHistory } from './sources/case-history.js';
 import { CitizenTimeline } from './sources/citizen-timeline.js';
 import { ZipkinTraces } from './sources/zipkin-traces.js';
@@ -43,7 +49,7 @@ export async function startOpsConsole(
 ): Promise<RunningOpsConsole> {
   const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
   const clients = await connectServiceClients(config);
-  await migrate(clients.pool);
+  await migrate(clients.pool, [opsConsoleMigrations]);
   const audit = new ReplayAudit(clients.pool);
   const deadLetters = new DeadLetterSource(clients.kafka);
   const replayer = new DeadLetterReplayer(clients.kafka, deadLetters, audit);

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { migrate } from '@hub/kit';
+import { paymentConnectorMigrations } from './migrations.js';
 
 /**
  * REQUESTED → LINK_ISSUED → SETTLED → REFUNDED, or LINK_ISSUED → FAILED. Every move is one guarded
@@ -61,34 +63,9 @@ type Queryable = Pick<pg.Pool, 'query'> | pg.PoolClient;
 export class PaymentStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Applies this service's versioned migrations (the folder `migrations/`). */
   async migrate(): Promise<void> {
-    await this.pool.query(`
-      create table if not exists ${paymentsTable} (
-        payment_id uuid primary key,
-        application_id uuid not null,
-        request_id uuid not null unique,
-        provider text not null,
-        state text not null,
-        amount numeric(12, 2) not null,
-        currency text not null,
-        provider_transaction_id text unique,
-        pay_page_url text,
-        provider_status text,
-        payment_method text,
-        failure_reason text,
-        refund_id text,
-        requested_at timestamptz not null,
-        link_issued_at timestamptz,
-        settled_at timestamptz,
-        failed_at timestamptz,
-        refunded_at timestamptz,
-        last_checked_at timestamptz,
-        updated_at timestamptz not null default now()
-      );
-      alter table ${paymentsTable} add column if not exists traceparent text;
-      create index if not exists ${paymentsTable}_application on ${paymentsTable} (application_id);
-      create index if not exists ${paymentsTable}_open on ${paymentsTable} (provider, link_issued_at)
-        where state = 'LINK_ISSUED'`);
+    await migrate(this.pool, [paymentConnectorMigrations]);
   }
 
   /** Records the request before the provider is called; a repeat changes nothing. */

@@ -238,7 +238,7 @@ describe('dlq list, show and replay against the real broker', () => {
     const group = groupOf(service, 'record');
     const dlq = deadLetterTopic(group);
     const { pool, schema } = await testDatabase();
-    const ledger = new IdempotencyLedger(pool, `${schema}.processed_events`);
+    const ledger = new IdempotencyLedger(pool, { schema });
     await ledger.migrate();
     await pool.query(`create table ${schema}.effects (event_id uuid not null)`);
     const { state, serde } = await startBrokenThenFixableEngine(kafka, service, topic, (context) =>

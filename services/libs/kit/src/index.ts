@@ -16,7 +16,17 @@ export { ensureTopics, type TopicSpec } from './kafka/ensure-topics.js';
 export type { KafkaClient } from './kafka/kafka-client.js';
 export { createLogger, silentLogger, type KitLogger } from './observability/logger.js';
 export { DeliveryMetrics } from './observability/metrics.js';
-export { IdempotencyLedger, type Once } from './idempotency/idempotency-ledger.js';
+export {
+  IdempotencyLedger,
+  type LedgerOptions,
+  type Once,
+} from './idempotency/idempotency-ledger.js';
+export {
+  kitMigrations,
+  migrate,
+  type MigrateOptions,
+  type MigrationSet,
+} from './migrations/migrate.js';
 export { outboundId } from './idempotency/outbound-id.js';
 export { EventProducer, type Encoder, type Publication } from './producer/event-producer.js';
 export { kitConfigSchema, type KitConfig } from './config/kit-config.js';

@@ -21,7 +21,7 @@ const [KAFKA_BROKERS, SCHEMA_REGISTRY_URL, DATABASE_URL, TOPIC, SERVICE, SCHEMA]
 const { HANG_AT } = process.env;
 
 const pool = new pg.Pool({ connectionString: DATABASE_URL });
-const ledger = new IdempotencyLedger(pool, `${SCHEMA}.processed_events`);
+const ledger = new IdempotencyLedger(pool, { schema: SCHEMA });
 const kafka = new Kafka({ brokers: KAFKA_BROKERS.split(','), logLevel: logLevel.NOTHING });
 const engine = new DeliveryEngine({
   service: SERVICE,

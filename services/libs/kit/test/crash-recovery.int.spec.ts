@@ -32,7 +32,7 @@ describe('a connector killed with SIGKILL in the middle of a handler', () => {
       const topic = await createTestTopic(kafka, 'crash', { partitions: 2 });
       const service = uniqueService('crash');
       const { pool, schema } = await testDatabase();
-      await new IdempotencyLedger(pool, `${schema}.processed_events`).migrate();
+      await new IdempotencyLedger(pool, { schema }).migrate();
       await pool.query(
         `create table ${schema}.effects (event_id uuid, application_id text, seq int)`,
       );
@@ -75,7 +75,7 @@ describe('a connector killed with SIGKILL in the middle of a handler', () => {
         events.map((event) => `${event.applicationId}#${event.seq}`).sort(),
       );
       const ledgerRows = await pool.query(
-        `select count(*)::int as count from ${schema}.processed_events`,
+        `select count(*)::int as count from ${schema}.kit_processed_events`,
       );
       expect(ledgerRows.rows[0]).toEqual({ count: events.length });
     },

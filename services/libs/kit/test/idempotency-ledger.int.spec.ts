@@ -6,7 +6,7 @@ import { testDatabase } from './database.js';
 
 async function givenALedgerAndAnEffectsTable() {
   const { pool, schema } = await testDatabase();
-  const ledger = new IdempotencyLedger(pool, `${schema}.processed_events`);
+  const ledger = new IdempotencyLedger(pool, { schema });
   await ledger.migrate();
   await pool.query(`create table ${schema}.effects (event_id uuid not null)`);
   const effectCount = async (eventId: string) =>

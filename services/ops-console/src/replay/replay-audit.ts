@@ -42,7 +42,7 @@ function fromRow(row: ReplayRow): AuditedReplay {
   };
 }
 
-/** The append-only audit of replays (table from schema/0001-replay-audit.sql). */
+/** The append-only audit of replays (table from migrations/0001_replay-audit.sql). */
 export class ReplayAudit {
   constructor(private readonly pool: pg.Pool) {}
 

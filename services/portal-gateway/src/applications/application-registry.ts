@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { migrate } from '@hub/kit';
+import { portalGatewayMigrations } from '../migrations.js';
 
 /** One step of an application's way through the systems, as the citizen sees it. */
 export interface TimelineEntry {
@@ -20,23 +22,9 @@ export interface ApplicationView {
 export class ApplicationRegistry {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Applies this service's versioned migrations (the folder `migrations/`). */
   async migrate(): Promise<void> {
-    await this.pool.query(`
-      create table if not exists portal_gateway_applications (
-        application_id uuid primary key,
-        citizen_account text not null,
-        submitted_at timestamptz not null
-      );
-      create table if not exists portal_gateway_timeline (
-        application_id uuid not null references portal_gateway_applications (application_id),
-        event_id uuid not null,
-        state text not null,
-        text text not null,
-        action_required boolean not null,
-        occurred_at timestamptz not null,
-        primary key (application_id, event_id)
-      );
-      alter table portal_gateway_timeline add column if not exists sequence bigint not null default 0`);
+    await migrate(this.pool, [portalGatewayMigrations]);
   }
 
   async recordSubmission(

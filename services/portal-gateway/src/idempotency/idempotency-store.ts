@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
+import { migrate } from '@hub/kit';
+import { portalGatewayMigrations } from '../migrations.js';
 
 /** What a first request with an idempotency key left behind, to be answered again verbatim. */
 export interface StoredResponse {
@@ -25,17 +27,9 @@ export function bodyFingerprint(rawBody: Buffer): string {
 export class IdempotencyStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Applies this service's versioned migrations (the folder `migrations/`). */
   async migrate(): Promise<void> {
-    await this.pool.query(`
-      create table if not exists portal_gateway_idempotency (
-        client_id text not null,
-        idempotency_key text not null,
-        body_sha256 text not null,
-        response_status int,
-        response_body jsonb,
-        created_at timestamptz not null default now(),
-        primary key (client_id, idempotency_key)
-      )`);
+    await migrate(this.pool, [portalGatewayMigrations]);
   }
 
   async claim(clientId: string, key: string, fingerprint: string): Promise<Claim> {

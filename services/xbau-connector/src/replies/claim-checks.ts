@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
+import { migrate } from '@hub/kit';
+import { xbauConnectorMigrations } from '../migrations.js';
 
 /**
  * Replies too large for a dead letter, kept whole; the dead letter carries the claim-check
@@ -8,15 +10,9 @@ import type pg from 'pg';
 export class ClaimChecks {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Applies this service's versioned migrations (the folder `migrations/`). */
   async migrate(): Promise<void> {
-    await this.pool.query(`
-      create table if not exists xbau_connector_claim_checks (
-        ref uuid primary key,
-        xta_message_id text not null,
-        payload bytea not null,
-        bytes bigint not null,
-        stored_at timestamptz not null default now()
-      )`);
+    await migrate(this.pool, [xbauConnectorMigrations]);
   }
 
   /** Stores the payload and returns the reference a dead letter names it by. */

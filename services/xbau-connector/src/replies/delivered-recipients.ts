@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { migrate } from '@hub/kit';
+import { xbauConnectorMigrations } from '../migrations.js';
 
 /**
  * Which authority each application was sent to, written before the 0200 leaves, so that a reply
@@ -8,14 +10,9 @@ import type pg from 'pg';
 export class DeliveredRecipients {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Applies this service's versioned migrations (the folder `migrations/`). */
   async migrate(): Promise<void> {
-    await this.pool.query(`
-      create table if not exists xbau_connector_recipients (
-        application_id uuid primary key,
-        authority_id text not null,
-        recorded_at timestamptz not null default now()
-      );
-      alter table xbau_connector_recipients add column if not exists traceparent text`);
+    await migrate(this.pool, [xbauConnectorMigrations]);
   }
 
   /** The latest delivery wins: a case re-routed to another authority answers from there. */

@@ -1,9 +1,15 @@
 import type pg from 'pg';
 import { HubError } from '@hub/errors';
+import { kitMigrations, migrate } from '../migrations/migrate.js';
 
 export type Once<T> = { readonly applied: true; readonly result: T } | { readonly applied: false };
 
-const qualifiedName = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
+const schemaName = /^[a-z_][a-z0-9_]*$/;
+
+export interface LedgerOptions {
+  /** The schema the kit's migrations created `kit_processed_events` in; `public` if unset. */
+  readonly schema?: string;
+}
 
 /**
  * Which events each handler has already had its effect for. `once` writes the ledger row and the
@@ -11,24 +17,22 @@ const qualifiedName = /^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/;
  * crash, a rebalance or a replay) finds its row and does nothing.
  */
 export class IdempotencyLedger {
+  private readonly table: string;
+
   constructor(
     private readonly pool: pg.Pool,
-    private readonly table = 'kit_processed_events',
+    private readonly options: LedgerOptions = {},
   ) {
-    if (!qualifiedName.test(table))
-      throw new HubError('KIT_LEDGER_TABLE_NAME', `Not a table name: ${table}`, {
+    if (options.schema !== undefined && !schemaName.test(options.schema))
+      throw new HubError('KIT_LEDGER_SCHEMA_NAME', `Not a schema name: ${options.schema}`, {
         retryable: false,
       });
+    this.table = `${options.schema ?? 'public'}.kit_processed_events`;
   }
 
+  /** Runs the kit's versioned migrations, which own the ledger table. */
   async migrate(): Promise<void> {
-    await this.pool.query(
-      `create table if not exists ${this.table} (
-         handler text not null,
-         event_id uuid not null,
-         processed_at timestamptz not null default now(),
-         primary key (handler, event_id))`,
-    );
+    await migrate(this.pool, [kitMigrations], this.options);
   }
 
   /**

@@ -1,3 +1,4 @@
+-- Up Migration
 -- Who replayed which dead letter when (ADR 0010). Append-only: rows are never updated or deleted.
 create table if not exists ops_console_replays (
   id bigserial primary key,
