@@ -4,7 +4,7 @@ import { kitConfigSchema } from '@hub/kit';
 
 const positiveInt = z.coerce.number().int().positive();
 const defaultRoutingTable = fileURLToPath(
-  new URL('../../../deploy/config/routing-table.json', import.meta.url),
+  import.meta.resolve('@hub/deploy-config/routing-table.json'),
 );
 
 /** The case router's environment: the kit's plus routing and deadlines. */

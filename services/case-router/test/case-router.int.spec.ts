@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
@@ -45,7 +45,9 @@ describe('case router on the real broker and database', () => {
         KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
         SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
         DATABASE_URL: endpoints.DATABASE_URL,
-        ROUTING_TABLE_FILE: join(import.meta.dirname, '../../../deploy/config/routing-table.json'),
+        ROUTING_TABLE_FILE: fileURLToPath(
+          import.meta.resolve('@hub/deploy-config/routing-table.json'),
+        ),
         TRACE_EXPORTER: 'none',
         HTTP_PORT: '0',
       }),

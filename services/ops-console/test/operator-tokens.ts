@@ -3,7 +3,7 @@ import { importJWK, SignJWT, type JWK } from 'jose';
 
 const signingKey = JSON.parse(
   readFileSync(
-    new URL('../../../deploy/config/dev/portal-signing-key.jwk.json', import.meta.url),
+    new URL(import.meta.resolve('@hub/deploy-config/dev/portal-signing-key.jwk.json')),
     'utf8',
   ),
 ) as JWK;

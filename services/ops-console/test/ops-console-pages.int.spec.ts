@@ -39,9 +39,7 @@ describe('ops console pages on the real broker, registry and database', () => {
         PORT: '0',
         HTTP_PORT: '0',
         TRACE_EXPORTER: 'none',
-        JWKS_FILE: fileURLToPath(
-          new URL('../../../deploy/config/dev/portal-jwks.json', import.meta.url),
-        ),
+        JWKS_FILE: fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/portal-jwks.json')),
         HEALTH_TARGETS_JSON: JSON.stringify({
           'stub-service': healthyUrl,
           'gone-simulator': 'http://127.0.0.1:1/health/ready',

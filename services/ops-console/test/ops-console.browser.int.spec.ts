@@ -55,9 +55,7 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     );
     // Spans go to the platform's Zipkin, so the timeline can show the handling attempts.
     const endpoints = { ...platform(), HTTP_PORT: '0', TRACE_EXPORTER: 'zipkin' };
-    const jwksFile = fileURLToPath(
-      new URL('../../../deploy/config/dev/portal-jwks.json', import.meta.url),
-    );
+    const jwksFile = fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/portal-jwks.json'));
     // Few, fast retries: an event about an unknown case reaches the dead-letter topic in a second.
     router = await startServiceProcess(
       'case-router',

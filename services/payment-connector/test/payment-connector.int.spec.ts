@@ -1,6 +1,7 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
@@ -463,7 +464,7 @@ describe('payment connector against the simulator, the real broker and database'
       [
         '--import',
         import.meta.resolve('tsx'),
-        'tools/hub-cli/src/main.ts',
+        fileURLToPath(import.meta.resolve('@hub/hub-cli/main')),
         'payments',
         'reconcile',
         '--from',
@@ -472,7 +473,6 @@ describe('payment connector against the simulator, the real broker and database'
         new Date(Date.now() + 60_000).toISOString(),
       ],
       {
-        cwd: new URL('../../../', import.meta.url).pathname,
         env: { ...process.env, DATABASE_URL: platform().DATABASE_URL },
       },
     ).then(

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { onTestFinished } from 'vitest';
 
 export const NOTIFICATION_SECRET = 'payment-connector-test-notification-secret';
@@ -31,9 +32,14 @@ export async function startSimulatorProcess(
 ): Promise<SimulatorProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), 'tools/payment-simulator/src/main.ts', '--port', '0'],
+    [
+      '--import',
+      import.meta.resolve('tsx'),
+      fileURLToPath(import.meta.resolve('@hub/payment-simulator/main')),
+      '--port',
+      '0',
+    ],
     {
-      cwd: new URL('../../../', import.meta.url).pathname,
       env: { ...process.env, PAYMENT_SIMULATOR_NOTIFICATION_SECRET: NOTIFICATION_SECRET },
       stdio: ['ignore', 'pipe', 'inherit'],
     },

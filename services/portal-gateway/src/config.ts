@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { kitConfigSchema } from '@hub/kit';
 
 const defaultRoutingTable = fileURLToPath(
-  new URL('../../../deploy/config/routing-table.json', import.meta.url),
+  import.meta.resolve('@hub/deploy-config/routing-table.json'),
 );
 
 /** The gateway's environment: the kit's plus HTTP, tokens and routing; validated at boot. */

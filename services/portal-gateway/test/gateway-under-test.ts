@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { eventTopics, topicCatalogue } from '@hub/contracts';
 import { ensureTopics, type KitLogger } from '@hub/kit';
 import { platform, testKafka } from '@hub/test-support';
@@ -38,7 +39,9 @@ export async function startGatewayUnderTest() {
       KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
       SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
       DATABASE_URL: endpoints.DATABASE_URL,
-      ROUTING_TABLE_FILE: join(import.meta.dirname, '../../../deploy/config/routing-table.json'),
+      ROUTING_TABLE_FILE: fileURLToPath(
+        import.meta.resolve('@hub/deploy-config/routing-table.json'),
+      ),
       JWKS_FILE: idp.jwksFile,
       JWT_ISSUER: issuer,
       MAX_BODY_BYTES: String(maxBodyBytes),

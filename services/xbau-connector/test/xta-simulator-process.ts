@@ -16,9 +16,7 @@ export interface SimulatorProcess {
   stop(): Promise<void>;
 }
 
-const simulatorMain = fileURLToPath(
-  new URL('../../../tools/xta-simulator/src/main.ts', import.meta.url),
-);
+const simulatorMain = fileURLToPath(import.meta.resolve('@hub/xta-simulator/main'));
 
 export async function startSimulatorProcess(): Promise<SimulatorProcess> {
   const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), simulatorMain], {

@@ -4,9 +4,7 @@ import { parseXml, XoevValidator } from '@hub/xoev';
 
 const golden = (name: string) =>
   readFileSync(
-    fileURLToPath(
-      new URL(`../../../services/xbau-connector/testdata/golden/${name}`, import.meta.url),
-    ),
+    fileURLToPath(import.meta.resolve(`@hub/xbau-connector/testdata/golden/${name}`)),
     'utf8',
   );
 

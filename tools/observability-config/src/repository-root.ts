@@ -1,4 +1,2 @@
-import { fileURLToPath } from 'node:url';
-
 /** Generated files are written relative to it. */
-export const repositoryRoot = fileURLToPath(new URL('../../../', import.meta.url));
+export { repoRoot as repositoryRoot } from '@hub/platform';

@@ -1,5 +1,5 @@
 export { eventually, type EventuallyOptions } from '@hub/polling';
-export { defaultLayout, portOffset, prometheusUrl, type StackLayout } from './layout.js';
+export { defaultLayout, portOffset, prometheusUrl, repoRoot, type StackLayout } from './layout.js';
 export {
   answersReady,
   forgetHubProcesses,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { portOffset, type PlatformEndpoints } from '@hub/platform';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+const devJwks = fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/portal-jwks.json'));
 
 /** One long-running process of the local hub besides the platform: a simulator or a service. */
 export interface LocalProcess {
@@ -49,11 +49,11 @@ export function localProcesses(
   > = {
     'portal-gateway': {
       opsPort: port(8080),
-      env: { PORT: String(port(8080)), JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      env: { PORT: String(port(8080)), JWKS_FILE: devJwks },
       url: `${local(8080)}/openapi.json`,
     },
     'ops-console': {
-      env: { PORT: String(port(8070)), JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      env: { PORT: String(port(8070)), JWKS_FILE: devJwks },
       url: local(8070),
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: `${local(8089)}/xta` } },

@@ -5,20 +5,27 @@
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { applyContracts, applyReport } from '@hub/hub-cli/apply-contracts';
-import { defaultLayout, down, forgetHubProcesses, recordHubProcesses, up } from '@hub/platform';
+import {
+  defaultLayout,
+  down,
+  forgetHubProcesses,
+  recordHubProcesses,
+  repoRoot,
+  up,
+} from '@hub/platform';
 import { localProcesses } from './local-processes.js';
 import { RunningProcesses } from './running-processes.js';
 
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const tsx = fileURLToPath(import.meta.resolve('tsx/cli'));
 
 /** Services are the projects under services/ whose package.json has a `serve` script. */
 function servableServices(): string[] {
-  return readdirSync(`${repoRoot}services`)
+  return readdirSync(join(repoRoot, 'services'))
     .filter((name) => {
-      const manifest = `${repoRoot}services/${name}/package.json`;
+      const manifest = join(repoRoot, 'services', name, 'package.json');
       return (
         existsSync(manifest) &&
         (JSON.parse(readFileSync(manifest, 'utf8')) as { scripts?: { serve?: string } }).scripts

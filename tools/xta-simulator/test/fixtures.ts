@@ -3,9 +3,9 @@ import { eventually } from '@hub/platform';
 import { XtaClient, type XtaRouting } from '@hub/xoev';
 import type { XtaSimulator } from '../src/index.js';
 
-/** A valid XBau 2.6 0200 (one of the mapping's goldens). */
+/** A valid XBau 2.6 0200 (the XÖV library's sample, a copy of one of the mapping's goldens). */
 export const antrag = readFileSync(
-  new URL('../../../services/xbau-connector/testdata/golden/minimal.xbau-2.6.xml', import.meta.url),
+  new URL(import.meta.resolve('@hub/xoev/testdata/valid-0200.xbau-2.6.xml')),
   'utf8',
 );
 

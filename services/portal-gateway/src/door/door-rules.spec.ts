@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { RoutingTable, type Route } from '@hub/routing';
 import { loadXbauTextTypes } from '@hub/xoev';
 import { submitApplicationRequest } from '../http/submit-application.request.js';
@@ -12,7 +12,7 @@ import { textMisfits } from './text-misfits.js';
 /** Dortmund's building permit as deployed: a fee of 250.00 EUR, XBau 2.5 then 2.6. */
 const route: Route =
   RoutingTable.fromFile(
-    join(import.meta.dirname, '../../../../deploy/config/routing-table.json'),
+    fileURLToPath(import.meta.resolve('@hub/deploy-config/routing-table.json')),
   ).find('99010003001000', '05913000') ?? fail();
 
 /** Given: the valid fixture with `change` applied, parsed and normalised as the door does. */

@@ -7,7 +7,7 @@ export const summary =
   'dev-token --citizen <ref> [--scope "..."] | --operator [--subject <who>]: a portal or ops-console token (dev keys only)';
 
 const signingKeyFile = fileURLToPath(
-  new URL('../../../../deploy/config/dev/portal-signing-key.jwk.json', import.meta.url),
+  import.meta.resolve('@hub/deploy-config/dev/portal-signing-key.jwk.json'),
 );
 
 /** Operators are not citizens: their tokens name another issuer and audience (the console's defaults). */

@@ -1,11 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { SchemaSet } from '@hub/contracts';
+import { repoRoot as repositoryRoot } from '@hub/platform';
 import { generatedDirectory, generateTypes } from './generate-types.js';
 
-/** The root of this repository (the CLI lives in tools/hub-cli/src). */
-export const repositoryRoot = fileURLToPath(new URL('../../../../', import.meta.url));
+export { repositoryRoot };
 export const contractsSourceDirectory = join(repositoryRoot, 'contracts/src');
 
 /** Regenerates contracts/src/generated from the schemas; returns the paths it wrote. */

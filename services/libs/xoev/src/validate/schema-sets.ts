@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 // The pinned copies of the official schemas live in the contracts project (contracts/xoev/).
 export const xoevContractsRoot = fileURLToPath(
-  new URL('../../../../../contracts/xoev/', import.meta.url),
+  new URL('./', import.meta.resolve('@hub/contracts/xoev/README.md')),
 );
 
 /** One official schema set, chosen by the root element's namespace and `version` attribute. */

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { XoevValidator } from './xoev-validator.js';
 
-// A known-good 0200 from the connector's goldens: validating it is this library's contract.
+// A known-good 0200 (a copy of one of the XBau connector's goldens, kept here so that this library
+// depends on no service): validating it is this library's contract.
 const golden = readFileSync(
-  new URL('../../../../xbau-connector/testdata/golden/minimal.xbau-2.6.xml', import.meta.url),
+  new URL(import.meta.resolve('@hub/xoev/testdata/valid-0200.xbau-2.6.xml')),
   'utf8',
 );
 const validator = new XoevValidator();

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The official XTA 2 v2.1.1 WSDL pinned in contracts/xoev/xta/. */
 export const xtaWsdlPath = fileURLToPath(
-  new URL('../../../../../contracts/xoev/xta/2.1.1/XTA.wsdl', import.meta.url),
+  import.meta.resolve('@hub/contracts/xoev/xta/2.1.1/XTA.wsdl'),
 );
 
 /** How the client proves who it is: WS-Security UsernameToken or a TLS client certificate. */
