@@ -11,12 +11,17 @@ export { personalDataPaths } from './personal-data.js';
 export { parseOptions, parseSchemaSet, type SchemaSet, type SchemaSource } from './schema-set.js';
 export { readSchemaSources, schemaDirectory, schemas, schemaSet, schemaType } from './schemas.js';
 export {
+  consumedBy,
   deadLetterTopic,
   deadLetterWatcherName,
   deliveryChainGroups,
   eventTopics,
+  pollerDeadLetterGroups,
   topicCatalogue,
+  topics,
   valueSubject,
+  type EventTopic,
   type TopicSpec,
+  type TopicValue,
 } from './topics.js';
 export { examples } from './examples.js';

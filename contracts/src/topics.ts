@@ -1,4 +1,4 @@
-import type { SchemaName } from './generated/index.js';
+import type { SchemaName, SchemaValues } from './generated/index.js';
 
 /** One Kafka topic as the hub declares it; `npm run hub -- topics apply` creates it from this. */
 export interface TopicSpec {
@@ -115,6 +115,40 @@ export const eventTopics = [
   },
 ] as const satisfies readonly TopicSpec[];
 
+/** One of the event topics, with its literal name and value schema. */
+export type EventTopic = (typeof eventTopics)[number];
+
+/** The values a topic carries, e.g. `TopicValue<typeof topics.paymentRequested>`. */
+export type TopicValue<T extends { readonly valueSchema: SchemaName }> =
+  SchemaValues[T['valueSchema']];
+
+type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
+  ? `${Head}${Capitalize<CamelCase<Tail>>}`
+  : S;
+/** `portal.application-submitted.v1` → `applicationSubmitted`. */
+type TopicKey<Name extends string> = Name extends `${string}.${infer Event}.v${number}`
+  ? CamelCase<Event>
+  : never;
+
+function topicKey(name: string): string {
+  const event = name.split('.')[1] ?? name;
+  return event.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * The event topics by their event's name, typed: handlers and producers take these specs, never
+ * a topic string (`@KitEvent(topics.paymentRequested, …)`, `producer.publish(topics.…, …)`).
+ */
+export const topics = Object.fromEntries(
+  eventTopics.map((topic) => [topicKey(topic.name), topic]),
+) as { readonly [T in EventTopic as TopicKey<T['name']>]: T };
+
+/**
+ * Groups that are not consumers but still dead-letter what they cannot pass on: the XBau
+ * connector's reply poller puts replies it cannot read into `dlq.xbau-connector.replies`.
+ */
+export const pollerDeadLetterGroups = ['xbau-connector.replies'] as const;
+
 /**
  * The consumer groups that carry out the case router's commands (`*-requested` topics it owns):
  * when one of them gives up on a record, an accepted application stops there, so the case router
@@ -149,7 +183,8 @@ export function deadLetterTopic(group: string, consumers: readonly string[] = []
 
 /**
  * Every topic the hub needs: the event topics and a dead-letter topic per consumer group, those
- * of the delivery chain read by the case router (whose watchers have dead-letter topics too).
+ * of the delivery chain read by the case router (whose watchers have dead-letter topics too), and
+ * those of the pollers that dead-letter what they fetch (pollerDeadLetterGroups).
  */
 export function topicCatalogue(events: readonly TopicSpec[] = eventTopics): TopicSpec[] {
   const watchers = new Map(
@@ -159,7 +194,11 @@ export function topicCatalogue(events: readonly TopicSpec[] = eventTopics): Topi
     ]),
   );
   const groups = [
-    ...new Set([...events.flatMap((topic) => topic.consumers), ...watchers.values()]),
+    ...new Set([
+      ...events.flatMap((topic) => topic.consumers),
+      ...watchers.values(),
+      ...pollerDeadLetterGroups,
+    ]),
   ].sort();
   return [
     ...events,
@@ -168,6 +207,20 @@ export function topicCatalogue(events: readonly TopicSpec[] = eventTopics): Topi
       return deadLetterTopic(group, watcher ? [watcher] : []);
     }),
   ];
+}
+
+/** What `service` must read, as the catalogue says: each of its consumer groups and the topic. */
+export function consumedBy(
+  service: string,
+  catalogue: readonly TopicSpec[] = topicCatalogue(),
+): { topic: string; group: string }[] {
+  return catalogue
+    .flatMap((topic) =>
+      topic.consumers
+        .filter((group) => group.startsWith(`${service}.`))
+        .map((group) => ({ topic: topic.name, group })),
+    )
+    .sort((a, b) => a.group.localeCompare(b.group));
 }
 
 /** The registry subject of a topic's values (TopicNameStrategy). */

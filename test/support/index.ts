@@ -3,3 +3,5 @@ export { collectFrom, createTestTopic, testKafka, testProducer } from './kafka.j
 export { platform } from './platform.js';
 export { startServiceProcess, type ServiceProcess } from './service-process.js';
 export { uniqueGroup, uniqueTopic } from './unique.js';
+export { tcpProxy, type TcpProxy } from './tcp-proxy.js';
+export { metricsText, readinessBecomes, readyStatus } from './ops-endpoints.js';

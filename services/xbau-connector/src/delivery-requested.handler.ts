@@ -1,92 +1,86 @@
-import type { ApplicationDelivered, DeliveryRequested } from '@hub/contracts';
-import { schemaType } from '@hub/contracts';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { topics, type ApplicationDelivered, type DeliveryRequested } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import {
+  EventProducer,
+  IdempotencyLedger,
+  KIT_CONFIG,
+  KitEvent,
   outboundId,
   type EventContext,
-  type EventProducer,
-  type HandlerDefinition,
-  type IdempotencyLedger,
-  type RetryPolicy,
 } from '@hub/kit';
-import type { XoevValidator } from '@hub/xoev';
+import { XoevValidator } from '@hub/xoev';
+import type { XbauConnectorConfig } from './config.js';
 import { fromDeliveryRequested } from './map/from-delivery-requested.js';
-import type { DeliveredRecipients } from './replies/delivered-recipients.js';
+import { DeliveredRecipients } from './replies/delivered-recipients.js';
 import type { DvdvParty } from './map/building-permit-application.js';
 import { toBaugenehmigungAntrag } from './map/to-baugenehmigung-antrag.js';
 import { xbauReleases } from './map/xbau-releases.js';
 import { rejectionReasons } from './validation-reasons.js';
-import type { XbauTransport } from './xta/xbau-transport.js';
+import { XbauTransport } from './xta/xbau-transport.js';
 
-export const deliveryRequestedTopic = 'procedure.delivery-requested.v1';
-export const applicationDeliveredTopic = 'procedure.application-delivered.v1';
 const messageType = 'baugenehmigung.antrag.0200';
 const product = { name: 'integration-hub', vendor: 'integration-hub', version: '0.1.0' } as const;
 
-export interface DeliveryRequestedDependencies {
-  readonly ledger: IdempotencyLedger;
-  readonly producer: EventProducer;
-  readonly validator: XoevValidator;
-  readonly transport: XbauTransport;
-  readonly recipients: Pick<DeliveredRecipients, 'remember'>;
-  readonly author: DvdvParty;
-  readonly group: string;
-  readonly retry: Partial<RetryPolicy>;
-  readonly now?: () => Date;
-}
+/** delivery requested → XBau 0200 → XTA → application delivered, once per event. */
+@Controller()
+export class DeliveryRequestedHandler {
+  private readonly author: DvdvParty;
 
-/** procedure.delivery-requested.v1 → XBau 0200 → XTA → procedure.application-delivered.v1, once. */
-export function deliveryRequestedHandler(
-  deps: DeliveryRequestedDependencies,
-): HandlerDefinition<DeliveryRequested> {
-  const now = deps.now ?? (() => new Date());
-  return {
-    name: 'delivery-requested',
-    topic: deliveryRequestedTopic,
-    type: schemaType('procedure/delivery-requested'),
-    retry: deps.retry,
-    async handle(request, context) {
-      // Before the ledger's transaction takes a connection, and committed before anything is
-      // sent: the reply may come back before this handler commits, and is accepted only from the
-      // authority recorded here. Idempotent, so a redelivered request records the same again.
-      await deps.recipients.remember(
-        request.applicationId,
-        request.recipient.authorityId,
-        context.traceparent,
-      );
-      await deps.ledger.once(context.eventId, deps.group, async () => {
-        const xbauVersion = releaseOf(request);
-        // Derived from the event id: a redelivered request carries the same nachrichtenUUID.
-        const nachrichtenUUID = outboundId(context.eventId, 'xbau-0200');
-        const xml = toBaugenehmigungAntrag(fromDeliveryRequested(request), {
-          xbauVersion,
-          nachrichtenUUID,
-          createdAt: request.requestedAt,
-          author: deps.author,
-          reader: { id: request.recipient.authorityId, name: request.recipient.name },
-          product,
-        });
-        await assertValid(deps.validator, xml);
-        const transportMessageId = await deps.transport.send(xml, {
-          author: deps.author.id,
-          reader: request.recipient.authorityId,
-          service: 'urn:xoev-de:bmk:standard:xbau',
-          businessScenario: 'XBAU_BAUGENEHMIGUNG',
-          messageType: { code: '0200', payloadSchema: xbauReleases[xbauVersion].namespace },
-        });
-        await publishDelivered(deps.producer, context, {
-          applicationId: request.applicationId,
-          deliveredAt: now(),
-          recipientAuthorityId: request.recipient.authorityId,
-          transportMessageId,
-          nachrichtenUUID,
-          standard: 'XBAU',
-          standardVersion: xbauVersion,
-          messageType,
-        });
+  constructor(
+    @Inject(IdempotencyLedger) private readonly ledger: IdempotencyLedger,
+    @Inject(EventProducer) private readonly producer: EventProducer,
+    @Inject(XoevValidator) private readonly validator: XoevValidator,
+    @Inject(XbauTransport) private readonly transport: XbauTransport,
+    @Inject(DeliveredRecipients) private readonly recipients: DeliveredRecipients,
+    @Inject(KIT_CONFIG) config: XbauConnectorConfig,
+  ) {
+    this.author = { id: config.XTA_AUTHOR_ID, name: config.XTA_AUTHOR_NAME };
+  }
+
+  @KitEvent(topics.deliveryRequested, { name: 'delivery-requested' })
+  async handle(@Payload() request: DeliveryRequested, @Ctx() context: EventContext): Promise<void> {
+    // Before the ledger's transaction takes a connection, and committed before anything is
+    // sent: the reply may come back before this handler commits, and is accepted only from the
+    // authority recorded here. Idempotent, so a redelivered request records the same again.
+    await this.recipients.remember(
+      request.applicationId,
+      request.recipient.authorityId,
+      context.traceparent,
+    );
+    await this.ledger.once(context.eventId, context.group, async () => {
+      const xbauVersion = releaseOf(request);
+      // Derived from the event id: a redelivered request carries the same nachrichtenUUID.
+      const nachrichtenUUID = outboundId(context.eventId, 'xbau-0200');
+      const xml = toBaugenehmigungAntrag(fromDeliveryRequested(request), {
+        xbauVersion,
+        nachrichtenUUID,
+        createdAt: request.requestedAt,
+        author: this.author,
+        reader: { id: request.recipient.authorityId, name: request.recipient.name },
+        product,
       });
-    },
-  };
+      await assertValid(this.validator, xml);
+      const transportMessageId = await this.transport.send(xml, {
+        author: this.author.id,
+        reader: request.recipient.authorityId,
+        service: 'urn:xoev-de:bmk:standard:xbau',
+        businessScenario: 'XBAU_BAUGENEHMIGUNG',
+        messageType: { code: '0200', payloadSchema: xbauReleases[xbauVersion].namespace },
+      });
+      await publishDelivered(this.producer, context, {
+        applicationId: request.applicationId,
+        deliveredAt: new Date(),
+        recipientAuthorityId: request.recipient.authorityId,
+        transportMessageId,
+        nachrichtenUUID,
+        standard: 'XBAU',
+        standardVersion: xbauVersion,
+        messageType,
+      });
+    });
+  }
 }
 
 /** The release the case router chose from the routing table (dated switch-over per authority). */
@@ -120,7 +114,7 @@ async function publishDelivered(
   cause: EventContext,
   delivered: ApplicationDelivered,
 ): Promise<void> {
-  await producer.publish(applicationDeliveredTopic, schemaType('procedure/application-delivered'), {
+  await producer.publish(topics.applicationDelivered, {
     key: delivered.applicationId,
     value: delivered,
     causedBy: cause,

@@ -1,23 +1,8 @@
-import { loadConfig, runService, startOpsServer } from '@hub/kit';
+import { loadConfig, runHubService } from '@hub/kit';
 import { xbauConnectorConfigSchema } from './config.js';
-import { startXbauConnector } from './xbau-connector-service.js';
+import { XbauConnectorModule } from './xbau-connector.module.js';
 
-await runService(
+await runHubService(
   () => loadConfig(xbauConnectorConfigSchema),
-  async (config, logger) => {
-    const connector = await startXbauConnector(config, { logger });
-    const ops = await startOpsServer({
-      port: config.HTTP_PORT,
-      metrics: connector.metrics,
-      readiness: {},
-    });
-    return {
-      httpPort: ops.port,
-      async stop() {
-        ops.server.close();
-        await connector.stop();
-      },
-    };
-  },
-  (running) => ({ httpPort: running.httpPort }),
+  () => XbauConnectorModule,
 );

@@ -1,118 +1,30 @@
-import {
-  connectServiceClients,
-  createLogger,
-  DeliveryEngine,
-  groupOf,
-  IdempotencyLedger,
-  type KitLogger,
-} from '@hub/kit';
-import { XoevValidator, XtaClient } from '@hub/xoev';
-import type { Registry } from 'prom-client';
+import { bootstrapHubService, type KitLogger, type RoundTimer } from '@hub/kit';
+import { Registry } from 'prom-client';
 import type { XbauConnectorConfig } from './config.js';
-import { deliveryRequestedHandler } from './delivery-requested.handler.js';
-import { DeliveredRecipients } from './replies/delivered-recipients.js';
-import { startReplyPoller } from './replies/start-reply-poller.js';
-import { XbauTransport } from './xta/xbau-transport.js';
+import { REPLY_ROUNDS, XbauConnectorModule } from './xbau-connector.module.js';
 
 export interface RunningXbauConnector {
   readonly metrics: Registry;
+  readonly opsPort: number;
   /** Fetches replies now (the timer does so every REPLY_POLL_INTERVAL_MS). */
   pollReplies(): Promise<number>;
   stop(): Promise<void>;
 }
 
-/** Wires and starts the XBau connector: delivery consumer, reply poller, producers, ledger. */
+/** Starts the XBau connector in the one service shape (tests use this; main.ts runs the same). */
 export async function startXbauConnector(
   config: XbauConnectorConfig,
   options: { logger?: KitLogger } = {},
 ): Promise<RunningXbauConnector> {
-  const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
-  const clients = await connectServiceClients(config);
-  const { pool, kafka, serde, producer } = clients;
-  const ledger = new IdempotencyLedger(pool);
-  const recipients = new DeliveredRecipients(pool);
-  await ledger.migrate();
-  await recipients.migrate();
-
-  const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-  await deadLetters.connect();
-
-  const validator = new XoevValidator();
-  validator.warmUp();
-  const xta = await XtaClient.create({
-    endpoint: config.XTA_ENDPOINT_URL,
-    security: { kind: 'none' },
-    timeoutMs: config.XTA_CALL_TIMEOUT_MS,
+  const service = await bootstrapHubService(XbauConnectorModule, {
+    config,
+    ...(options.logger ? { logger: options.logger } : {}),
   });
-
-  const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
-  engine.register(
-    deliveryRequestedHandler({
-      ledger,
-      producer,
-      validator,
-      transport: new XbauTransport(xta, {
-        pollIntervalMs: config.TRANSPORT_REPORT_POLL_INTERVAL_MS,
-        deadlineMs: config.TRANSPORT_REPORT_DEADLINE_MS,
-      }),
-      recipients,
-      author: { id: config.XTA_AUTHOR_ID, name: config.XTA_AUTHOR_NAME },
-      group: groupOf(config.SERVICE_NAME, 'delivery-requested'),
-      retry: {
-        maxAttempts: config.RETRY_MAX_ATTEMPTS,
-        initialDelayMs: config.RETRY_INITIAL_DELAY_MS,
-        maxDelayMs: config.RETRY_MAX_DELAY_MS,
-      },
-    }),
-  );
-
-  const { poller } = await startReplyPoller(config, {
-    kafka,
-    pool,
-    xta,
-    validator,
-    ledger,
-    recipients,
-    producer,
-    deadLetters,
-    logger,
-    metrics: engine.metricsRegistry,
-  });
-  await engine.start();
-
-  // One round at a time: the next is scheduled when the previous has finished.
-  let stopping = false;
-  let round: Promise<unknown> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const pollReplies = (): Promise<number> => {
-    const next = round.then(() => poller.pollOnce());
-    round = next.catch(() => undefined);
-    return next;
-  };
-  const schedule = (): void => {
-    timer = setTimeout(() => {
-      pollReplies()
-        .catch((error: unknown) => {
-          logger.warn({ err: error }, 'reply round failed; the unfinished replies stay in the box');
-        })
-        .finally(() => {
-          if (!stopping) schedule();
-        });
-    }, config.REPLY_POLL_INTERVAL_MS);
-  };
-  schedule();
-
+  const rounds = service.get<RoundTimer<number>>(REPLY_ROUNDS);
   return {
-    metrics: engine.metricsRegistry,
-    pollReplies,
-    async stop() {
-      stopping = true;
-      clearTimeout(timer);
-      await round;
-      await engine.stop();
-      await deadLetters.disconnect();
-      await clients.close();
-      validator.dispose();
-    },
+    metrics: service.get<Registry>(Registry),
+    opsPort: service.opsPort,
+    pollReplies: () => rounds.runNow(),
+    stop: () => service.stop(),
   };
 }

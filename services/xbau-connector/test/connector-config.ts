@@ -20,6 +20,7 @@ export function testConnectorConfig(
     DATABASE_URL: endpoints.DATABASE_URL,
     XTA_ENDPOINT_URL: xtaEndpointUrl,
     TRACE_EXPORTER: 'none',
+    OPS_PORT: 0,
     TRANSPORT_REPORT_POLL_INTERVAL_MS: 50,
     REPLY_POLL_INTERVAL_MS: 3_600_000,
     RETRY_INITIAL_DELAY_MS: 50,

@@ -28,8 +28,14 @@ export {
   type MigrationSet,
 } from './migrations/migrate.js';
 export { outboundId } from './idempotency/outbound-id.js';
-export { EventProducer, type Encoder, type Publication } from './producer/event-producer.js';
-export { kitConfigSchema, type KitConfig } from './config/kit-config.js';
+export {
+  EventProducer,
+  type Encoder,
+  type ProducedTopic,
+  type Publication,
+  type ValueOf,
+} from './producer/event-producer.js';
+export { kitConfigSchema, port, type KitConfig } from './config/kit-config.js';
 export { configTable, loadConfig, type EnvSchema } from './config/load-config.js';
 export { shutdownOnSignals, type ShutdownOptions } from './shutdown.js';
 export {
@@ -37,7 +43,27 @@ export {
   PassErrorsToDelivery,
   type KafkaTransportOptions,
 } from './nest/kafka-transport.js';
-export { KitEvent, type KitEventOptions } from './nest/kit-event.decorator.js';
+export {
+  consumerGroupsOf,
+  KitEvent,
+  kitEventsOf,
+  type ConsumedTopic,
+  type KitEventBinding,
+  type KitEventOptions,
+} from './nest/kit-event.decorator.js';
+export { HubServiceModule, type HubServiceModuleOptions } from './nest/hub-service.module.js';
+export {
+  bootstrapHubService,
+  type BusinessHttp,
+  type HubService,
+  type HubServiceOptions,
+} from './nest/bootstrap-hub-service.js';
+export { runHubService } from './nest/run-hub-service.js';
+export { ReadinessProbes } from './nest/readiness-probes.js';
+export { OpsServer } from './nest/ops-server.provider.js';
+export { KIT_CONFIG, KIT_LOGGER } from './nest/tokens.js';
+export { RoundTimer, type RoundTimerOptions } from './service/round-timer.js';
+export { endpointAnswers } from './service/endpoint-probe.js';
 export {
   startOpsServer,
   type OpsServerOptions,

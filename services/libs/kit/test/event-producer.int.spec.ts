@@ -28,16 +28,22 @@ describe('EventProducer', () => {
     const { received } = await collectFrom(kafka, topic);
 
     const value = { applicationId: 'app-7', seq: 2 };
-    const first = await producer.publish(topic, testEventType, {
-      key: 'app-7',
-      value,
-      causedBy: cause,
-    });
-    const again = await producer.publish(topic, testEventType, {
-      key: 'app-7',
-      value,
-      causedBy: cause,
-    });
+    const first = await producer.publish(
+      { name: topic, type: testEventType },
+      {
+        key: 'app-7',
+        value,
+        causedBy: cause,
+      },
+    );
+    const again = await producer.publish(
+      { name: topic, type: testEventType },
+      {
+        key: 'app-7',
+        value,
+        causedBy: cause,
+      },
+    );
 
     const [record] = await eventually(() => (received.length === 2 ? received : undefined), {
       timeoutMs: 30_000,
@@ -71,11 +77,14 @@ describe('EventProducer', () => {
     const { received } = await collectFrom(kafka, topic);
 
     // given a payment outcome found by a poll, with the trace of the request stored beside it
-    const eventId = await producer.publish(topic, testEventType, {
-      key: 'app-8',
-      value: { applicationId: 'app-8', seq: 1 },
-      traceparent: cause.traceparent,
-    });
+    const eventId = await producer.publish(
+      { name: topic, type: testEventType },
+      {
+        key: 'app-8',
+        value: { applicationId: 'app-8', seq: 1 },
+        traceparent: cause.traceparent,
+      },
+    );
 
     const [record] = await eventually(() => (received.length === 1 ? received : undefined), {
       timeoutMs: 30_000,

@@ -44,10 +44,13 @@ async function publishInSpan(producer: EventProducer, topic: string, event: Test
   // The caller's own span (e.g. the gateway's request); the kit's PRODUCER span is its child.
   return tracer.startActiveSpan('submit', { kind: SpanKind.INTERNAL }, async (span) => {
     try {
-      const eventId = await producer.publish(topic, testEventType, {
-        key: event.applicationId,
-        value: event,
-      });
+      const eventId = await producer.publish(
+        { name: topic, type: testEventType },
+        {
+          key: event.applicationId,
+          value: event,
+        },
+      );
       return { eventId, ...span.spanContext() };
     } finally {
       span.end();
@@ -94,11 +97,14 @@ describe('tracing through startTracing and Zipkin', () => {
         topic: input,
         type: testEventType,
         async handle(event: TestEvent, cause) {
-          await producer.publish(consequences, testEventType, {
-            key: event.applicationId,
-            value: { ...event, seq: event.seq + 1 },
-            causedBy: cause,
-          });
+          await producer.publish(
+            { name: consequences, type: testEventType },
+            {
+              key: event.applicationId,
+              value: { ...event, seq: event.seq + 1 },
+              causedBy: cause,
+            },
+          );
         },
       },
     ]);

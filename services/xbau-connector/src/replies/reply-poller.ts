@@ -1,4 +1,4 @@
-import { schemaType, type StatusReported } from '@hub/contracts';
+import { topics, type StatusReported } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import { outboundId, type EventProducer, type IdempotencyLedger, type KitLogger } from '@hub/kit';
 import type { XtaClient } from '@hub/xoev';
@@ -6,8 +6,6 @@ import { Counter, type Registry } from 'prom-client';
 import { FetchFailures } from './fetch-failures.js';
 import { readReply, type ReplyReadingDependencies } from './read-reply.js';
 import type { ReplyDeadLetters, ReplyRejection } from './reply-dead-letters.js';
-
-export const statusReportedTopic = 'procedure.status-reported.v1';
 
 /** The XTA message-box port the poller needs. */
 export type MessageBox = Pick<XtaClient, 'getStatusList' | 'getMessage' | 'close'>;
@@ -74,7 +72,7 @@ export class ReplyPoller {
     // A reply has no cause in Kafka: it continues the trace of the application's delivery.
     const traceparent = await this.deps.reading.recipients.traceOf(event.applicationId);
     const published = await this.deps.ledger.once(eventId, this.deps.group, () =>
-      this.deps.producer.publish(statusReportedTopic, schemaType('procedure/status-reported'), {
+      this.deps.producer.publish(topics.statusReported, {
         key: event.applicationId,
         value: event,
         eventId,

@@ -2,6 +2,9 @@ import { z } from 'zod';
 
 const positiveInt = z.coerce.number().int().positive();
 
+/** A TCP port; 0 lets the system pick a free one (tests). */
+export const port = z.coerce.number().int().min(0).max(65_535);
+
 /** What every connector needs to run; a connector extends it with its own variables. */
 export const kitConfigSchema = z.object({
   SERVICE_NAME: z
@@ -17,13 +20,7 @@ export const kitConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a postgres:// connection URL')
     .describe('PostgreSQL for the idempotency ledger.'),
-  HTTP_PORT: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .max(65_535)
-    .default(8080)
-    .describe('Port of /health/live, /health/ready and /metrics.'),
+  OPS_PORT: port.default(9464).describe('Port of /health/live, /health/ready and /metrics.'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error'])
     .default('info')

@@ -12,9 +12,9 @@ const valid = {
 
 describe('loadConfig', () => {
   it('fills defaults and converts numbers', () => {
-    const config = loadConfig(kitConfigSchema, { ...valid, HTTP_PORT: '9000' });
+    const config = loadConfig(kitConfigSchema, { ...valid, OPS_PORT: '9000' });
     expect(config).toMatchObject({
-      HTTP_PORT: 9000,
+      OPS_PORT: 9000,
       RETRY_MAX_ATTEMPTS: 5,
       TRACE_EXPORTER: 'zipkin',
     });

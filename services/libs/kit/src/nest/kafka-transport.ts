@@ -4,16 +4,22 @@ import { isObservable, lastValueFrom, throwError, type Observable } from 'rxjs';
 import { HubError } from '@hub/errors';
 import type { DeliveryEngine } from '../delivery/delivery-engine.js';
 import type { EventContext } from '../delivery/event-context.js';
-import type { KitEventOptions } from './kit-event.decorator.js';
+import type { HandlerDefinition } from '../delivery/handler-definition.js';
+import type { RetryPolicy } from '../delivery/retry-policy.js';
+import type { KitEventExtras } from './kit-event.decorator.js';
 
 export interface KafkaTransportOptions {
   readonly shutdownTimeoutMs?: number;
   /** Topics read under another name than their pattern (tests, environment prefixes). */
   readonly topics?: Readonly<Record<string, string>>;
+  /** The service's retry policy (RETRY_* configuration); `@KitEvent` options override it. */
+  readonly retry?: Partial<RetryPolicy>;
+  /** Handlers built from data rather than declared as methods (e.g. one per catalogue group). */
+  readonly handlers?: readonly HandlerDefinition<never>[];
 }
 
 /**
- * A NestJS transport strategy on the kit's delivery engine: every `@KitEvent(topic, options)`
+ * A NestJS transport strategy on the kit's delivery engine: every `@KitEvent(spec, options)`
  * handler becomes one consumer group with the kit's ordering, retry, dead-letter and commit rules.
  */
 export class KafkaTransport extends Server implements CustomTransportStrategy {
@@ -25,15 +31,17 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
   }
 
   listen(callback: (error?: unknown) => void): void {
+    const retry = this.options.retry ?? {};
     for (const [topic, handler] of this.messageHandlers) {
       if (!handler.isEventHandler) continue;
-      const options = handler.extras as KitEventOptions | undefined;
-      if (!options?.type)
+      const extras = handler.extras as KitEventExtras | undefined;
+      if (!extras?.type)
         throw new HubError('KIT_HANDLER_OPTIONS', `Handler for ${topic} needs @KitEvent options.`, {
           retryable: false,
         });
       this.engine.register({
-        ...options,
+        ...extras,
+        retry: { ...retry, ...extras.retry },
         topic: this.options.topics?.[topic] ?? topic,
         handle: async (value: unknown, context: EventContext) => {
           const result: unknown = await handler(value, context);
@@ -41,6 +49,12 @@ export class KafkaTransport extends Server implements CustomTransportStrategy {
         },
       });
     }
+    for (const definition of this.options.handlers ?? [])
+      this.engine.register({
+        ...definition,
+        retry: { ...retry, ...definition.retry },
+        topic: this.options.topics?.[definition.topic] ?? definition.topic,
+      });
     this.engine.start().then(
       () => {
         callback();

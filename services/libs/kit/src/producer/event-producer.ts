@@ -9,6 +9,7 @@ import {
 } from '@opentelemetry/api';
 import type avro from 'avsc';
 import type { Producer } from 'kafkajs';
+import { schemaType, type SchemaName, type SchemaValues } from '@hub/contracts';
 import type { EventContext } from '../delivery/event-context.js';
 import { outboundId } from '../idempotency/outbound-id.js';
 import { eventHeaders, type TextHeaders } from '../kafka/headers.js';
@@ -19,10 +20,25 @@ export interface Encoder {
   encode(subject: string, type: avro.Type, value: unknown): Promise<Buffer>;
 }
 
-export interface Publication {
+/**
+ * Where an event goes: a catalogue spec (`topics.paymentRequested` of @hub/contracts), whose value
+ * schema types the value; `{ name, type }` only for topics outside the catalogue (the kit's tests).
+ */
+export type ProducedTopic =
+  | { readonly name: string; readonly valueSchema: SchemaName }
+  | { readonly name: string; readonly type: avro.Type };
+
+/** The value type of a catalogue spec; anything for a topic outside it. */
+export type ValueOf<T extends ProducedTopic> = T extends { readonly valueSchema: infer N }
+  ? N extends SchemaName
+    ? SchemaValues[N]
+    : never
+  : unknown;
+
+export interface Publication<V = unknown> {
   /** The business id the event is about (e.g. the application id); never personal data. */
   readonly key: string;
-  readonly value: unknown;
+  readonly value: V;
   /** The event being handled, when this one is its consequence. */
   readonly causedBy?: EventContext;
   readonly eventId?: string;
@@ -62,7 +78,12 @@ export class EventProducer {
   }
 
   /** Returns the event id it published under; one PRODUCER span per publish. */
-  async publish(topic: string, type: avro.Type, publication: Publication): Promise<string> {
+  async publish<T extends ProducedTopic>(
+    spec: T,
+    publication: Publication<ValueOf<T>>,
+  ): Promise<string> {
+    const topic = spec.name;
+    const type = 'type' in spec ? spec.type : schemaType(spec.valueSchema);
     const { causedBy, key } = publication;
     const eventId =
       publication.eventId ??
