@@ -67,7 +67,7 @@ function packageOf(spec: string): string | undefined {
 }
 
 function isTestFile(path: string): boolean {
-  return /\.spec\.ts$/.test(path) || /(^|\/)(test|testdata)\//.test(path);
+  return /\.spec\.ts$/.test(path) || /(^|\/)(test|testdata|testing)\//.test(path);
 }
 
 function filesOf(folder: string, skip: ReadonlySet<string>): string[] {

@@ -5,3 +5,4 @@ export { startServiceProcess, type ServiceProcess } from './service-process.js';
 export { uniqueGroup, uniqueTopic } from './unique.js';
 export { tcpProxy, type TcpProxy } from './tcp-proxy.js';
 export { metricsText, readinessBecomes, readyStatus } from './ops-endpoints.js';
+export { startOutboundSimulator, type OutboundSimulator } from '@hub/outbound-simulator';

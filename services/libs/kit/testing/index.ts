@@ -1,0 +1,1 @@
+export { describeHandlerContract, type HandlerUnderTest } from './handler-contract.js';

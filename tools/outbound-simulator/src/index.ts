@@ -1,0 +1,5 @@
+export {
+  startOutboundSimulator,
+  type OutboundSimulator,
+  type ReceivedRequest,
+} from './outbound-simulator.js';
