@@ -111,6 +111,7 @@ export const eventTopics = [
     consumers: [
       'portal-gateway.citizen-status-changed',
       'payment-connector.citizen-status-changed',
+      'example-connector.citizen-status-changed',
     ],
   },
 ] as const satisfies readonly TopicSpec[];

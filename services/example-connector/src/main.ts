@@ -1,5 +1,8 @@
-import { runService } from '@hub/kit';
-import { config } from './config.js';
-import { startConnector } from './connector.js';
+import { loadConfig, runHubService } from '@hub/kit';
+import { exampleConnectorConfigSchema } from './config.js';
+import { ExampleConnectorModule } from './example-connector.module.js';
 
-await runService(config, (settings, logger) => startConnector(settings, logger));
+await runHubService(
+  () => loadConfig(exampleConnectorConfigSchema),
+  () => ExampleConnectorModule,
+);

@@ -1,102 +1,39 @@
-import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
-import pg from 'pg';
-import { describe, expect, it, onTestFinished } from 'vitest';
-import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
-import { deadLetterTopic, silentLogger } from '@hub/kit';
-import {
-  collectFrom,
-  createTestTopic,
-  eventually,
-  platform,
-  testKafka,
-  testProducer,
-} from '@hub/test-support';
-import { applicationSubmittedType } from '../src/application-submitted.js';
-import { applicationSubmittedTopic } from '../src/application-submitted.handler.js';
-import { config } from '../src/config.js';
-import { startConnector } from '../src/connector.js';
+import { afterAll, beforeAll } from 'vitest';
+import { examples, topics } from '@hub/contracts';
+import { bootstrapHubService, silentLogger } from '@hub/kit';
+import { describeHandlerContract } from '@hub/kit/testing';
+import { platform, startOutboundSimulator, type OutboundSimulator } from '@hub/test-support';
+import { exampleConnectorConfigSchema } from '../src/config.js';
+import { ExampleConnectorModule } from '../src/example-connector.module.js';
 
-async function givenARunningConnector(kafka: Kafka) {
-  const topic = await createTestTopic(kafka, 'example-submitted', { partitions: 2 });
-  const service = `example-${randomUUID().slice(0, 8)}`;
-  const settings = config({ ...platform(), SERVICE_NAME: service, HTTP_PORT: '0' });
-  const connector = await startConnector(settings, silentLogger, {
-    [applicationSubmittedTopic]: topic,
-  });
-  const dlq = deadLetterTopic(`${service}.record-receipt`);
-  onTestFinished(async () => {
-    await connector.stop();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: [dlq] }).catch(() => undefined);
-    await admin.disconnect();
-  });
-  const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
-  const producer = await testProducer(kafka);
-  const submit = async (eventId: string, value: { applicationId: string; serviceKey: string }) => {
-    const bytes = await serde.encode(`${topic}-value`, applicationSubmittedType, value);
-    await producer.send({
-      topic,
-      acks: -1,
-      messages: [{ key: value.applicationId, value: bytes, headers: { 'event-id': eventId } }],
+let receiver: OutboundSimulator;
+beforeAll(async () => {
+  receiver = await startOutboundSimulator();
+});
+afterAll(() => receiver.close());
+
+describeHandlerContract({
+  topic: topics.citizenStatusChanged,
+  handler: 'citizen-status-changed',
+  start: ({ service, topics: renamed }) => {
+    const config = exampleConnectorConfigSchema.parse({
+      ...platform(),
+      SERVICE_NAME: service,
+      OPS_PORT: '0',
+      TRACE_EXPORTER: 'none',
+      OUTBOUND_URL: `${receiver.url}/example-connector`,
     });
-  };
-  return { connector, submit, dlq };
-}
-
-async function receiptsOf(applicationId: string): Promise<number> {
-  const client = new pg.Client({ connectionString: platform().DATABASE_URL });
-  await client.connect();
-  try {
-    const result = await client.query<{ count: number }>(
-      'select count(*)::int as count from example_receipts where application_id = $1',
-      [applicationId],
-    );
-    return result.rows[0]?.count ?? 0;
-  } finally {
-    await client.end();
-  }
-}
-
-describe('the example connector', () => {
-  it('records one receipt for an event delivered twice, dead-letters bad input, and reports ready', async () => {
-    const kafka = testKafka();
-    const { connector, submit, dlq } = await givenARunningConnector(kafka);
-    const { received: deadLetters } = await collectFrom(kafka, dlq);
-    const applicationId = `app-${randomUUID()}`;
-    const eventId = randomUUID();
-
-    await submit(eventId, { applicationId, serviceKey: '99050012104000' });
-    await submit(eventId, { applicationId, serviceKey: '99050012104000' });
-    await submit(randomUUID(), { applicationId: 'app-bad', serviceKey: 'not-a-key' });
-
-    const [letter] = await eventually(() => (deadLetters.length > 0 ? deadLetters : undefined), {
-      timeoutMs: 30_000,
-      what: 'the bad event in the dead-letter topic',
+    return bootstrapHubService(ExampleConnectorModule, {
+      config,
+      logger: silentLogger,
+      topics: renamed,
     });
-    expect(String(letter?.message.headers?.['dlq-error-code'])).toBe('EXAMPLE_BAD_SERVICE_KEY');
-    await eventually(async () => ((await receiptsOf(applicationId)) > 0 ? true : undefined), {
-      timeoutMs: 30_000,
-      what: 'the receipt',
-    });
-    const metrics = await eventually(
-      async () => {
-        const text = await (await fetch(`http://127.0.0.1:${connector.opsPort}/metrics`)).text();
-        return /hub_events_processed_total\{[^}]*\} 2/.test(text) ? text : undefined;
-      },
-      { timeoutMs: 30_000, what: 'both deliveries to be processed' },
-    );
-    expect(metrics).toMatch(
-      /hub_events_dead_lettered_total\{[^}]*code="EXAMPLE_BAD_SERVICE_KEY"\} 1/,
-    );
-    expect(await receiptsOf(applicationId)).toBe(1);
-
-    const ready = await fetch(`http://127.0.0.1:${connector.opsPort}/health/ready`);
-    expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({
-      status: 'up',
-      checks: { kafka: 'up', registry: 'up', database: 'up' },
-    });
-  });
+  },
+  event: (applicationId) => ({ ...examples['case/citizen-status-changed'], applicationId }),
+  effectsOf: (applicationId) =>
+    Promise.resolve(
+      receiver.received.filter(
+        (request) => (request.body as { applicationId?: string }).applicationId === applicationId,
+      ).length,
+    ),
 });

@@ -35,6 +35,13 @@ export function localProcesses(
       readyUrl: `${local(8089)}/xta?wsdl`,
     },
     {
+      // The system every generated connector calls (OUTBOUND_URL), until it calls a real one.
+      name: 'outbound-simulator',
+      entry: 'tools/outbound-simulator/src/main.ts',
+      env: { OUTBOUND_SIMULATOR_PORT: String(port(8091)) },
+      readyUrl: `${local(8091)}/health`,
+    },
+    {
       name: 'payment-simulator',
       entry: 'tools/payment-simulator/src/main.ts',
       env: { PAYMENT_SIMULATOR_PORT: String(port(8090)) },
@@ -82,7 +89,13 @@ export function localProcesses(
     return {
       name,
       entry: `services/${name}/src/main.ts`,
-      env: { ...common, HTTP_PORT: String(port(9100 + index)), ...own?.env },
+      env: {
+        ...common,
+        HTTP_PORT: String(port(9100 + index)),
+        OPS_PORT: String(port(9100 + index)),
+        OUTBOUND_URL: `${local(8091)}/${name}`,
+        ...own?.env,
+      },
       ...(own?.url ? { url: own.url } : {}),
       readyUrl: `http://127.0.0.1:${opsPort}/health/ready`,
     };
