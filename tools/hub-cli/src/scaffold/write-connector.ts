@@ -9,7 +9,7 @@ import { configTable, type EnvSchema } from '@hub/kit';
 import { repoRoot } from '@hub/platform';
 import { withConsumer } from './add-consumer.js';
 import { placeholders } from './connector-names.js';
-import { renderConnector } from './render-connector.js';
+import { renderConnector, type RenderedFile } from './render-connector.js';
 
 export interface NewConnector {
   readonly name: string;
@@ -18,6 +18,7 @@ export interface NewConnector {
   readonly root?: string;
 }
 
+export const configTableMarker = '<!-- config-table: generated from src/config.ts -->';
 const kitPackage = 'services/libs/kit/package.json';
 const runtime = ['@nestjs/common', '@nestjs/microservices', 'pg', 'zod'];
 
@@ -41,6 +42,22 @@ async function formatted(path: string, text: string): Promise<string> {
 }
 
 /**
+ * The connector's files as the generator writes them, formatted; the README's configuration
+ * table is still to come below its marker: only the written config schema can fill it.
+ */
+export async function connectorFiles(request: NewConnector): Promise<RenderedFile[]> {
+  const root = request.root ?? repoRoot;
+  const folder = join(root, 'services', request.name);
+  const values = { ...placeholders(request.name, request.topic), ...dependencies(root) };
+  return Promise.all(
+    renderConnector(values).map(async (file) => ({
+      path: file.path,
+      text: await formatted(join(folder, file.path), file.text),
+    })),
+  );
+}
+
+/**
  * Writes `services/<name>/` from the templates, lists its handler among the topic's consumers in
  * the catalogue, and refreshes what is derived from both (the README's configuration table, the
  * catalogue's topic table). Returns the files it wrote.
@@ -53,8 +70,10 @@ export async function writeConnector(request: NewConnector): Promise<string[]> {
       retryable: false,
     });
   const names = placeholders(request.name, request.topic);
-  const values = { ...names, ...dependencies(root) };
-  const files = renderConnector(values).map((file) => ({ ...file, path: join(folder, file.path) }));
+  const files = (await connectorFiles(request)).map((file) => ({
+    ...file,
+    path: join(folder, file.path),
+  }));
   for (const file of files) {
     mkdirSync(dirname(file.path), { recursive: true });
     writeFileSync(file.path, file.text);
@@ -69,12 +88,10 @@ export async function writeConnector(request: NewConnector): Promise<string[]> {
     writeFileSync(
       readme,
       readFileSync(readme, 'utf8').replace(
-        '__configTable__',
-        `<!-- prettier-ignore -->\n${configTable(schema)}`,
+        configTableMarker,
+        `${configTableMarker}\n\n<!-- prettier-ignore -->\n${configTable(schema)}`,
       ),
     );
-  for (const file of files)
-    writeFileSync(file.path, await formatted(file.path, readFileSync(file.path, 'utf8')));
 
   const catalogue = join(root, 'contracts/src/topics.ts');
   const group = `${request.name}.${names.__handler__ ?? ''}`;
