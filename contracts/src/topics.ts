@@ -36,7 +36,7 @@ export const eventTopics = [
     description: 'A citizen submitted an application in the portal.',
     valueSchema: 'portal/application-submitted',
     owner: 'portal-gateway',
-    consumers: ['case-router.application-submitted'],
+    consumers: ['case-router.application-submitted', 'example-connector.record-receipt'],
   },
   {
     ...eventTopic,
