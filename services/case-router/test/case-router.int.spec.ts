@@ -47,7 +47,7 @@ describe('case router on the real broker and database', () => {
         DATABASE_URL: endpoints.DATABASE_URL,
         ROUTING_TABLE_FILE: join(import.meta.dirname, '../../../deploy/config/routing-table.json'),
         TRACE_EXPORTER: 'none',
-        HTTP_PORT: '0',
+        OPS_PORT: '0',
       }),
       { logger: createLogger('case-router-test', 'warn') },
     );
