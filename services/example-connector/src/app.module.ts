@@ -1,14 +1,19 @@
-import { Module, type DynamicModule } from '@nestjs/common';
-import { IdempotencyLedger } from '@hub/kit';
+import { Module } from '@nestjs/common';
+import pg from 'pg';
 import { ApplicationSubmittedHandler } from './application-submitted.handler.js';
+import { receiptsTable } from './receipts.js';
 
-@Module({})
-export class AppModule {
-  static with(ledger: IdempotencyLedger): DynamicModule {
-    return {
-      module: AppModule,
-      controllers: [ApplicationSubmittedHandler],
-      providers: [{ provide: IdempotencyLedger, useValue: ledger }],
-    };
-  }
-}
+const RECEIPTS_TABLE = Symbol('example-connector.receipts-table');
+
+/** The connector's own parts; the kit's clients (ledger, pool, producer, …) are injected. */
+@Module({
+  controllers: [ApplicationSubmittedHandler],
+  providers: [
+    {
+      provide: RECEIPTS_TABLE,
+      useFactory: (pool: pg.Pool) => pool.query(receiptsTable),
+      inject: [pg.Pool],
+    },
+  ],
+})
+export class AppModule {}

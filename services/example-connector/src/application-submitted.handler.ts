@@ -1,21 +1,16 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
+import { topics, type ApplicationSubmitted } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import { IdempotencyLedger, KitEvent, outboundId, type EventContext } from '@hub/kit';
-import { applicationSubmittedType, type ApplicationSubmitted } from './application-submitted.js';
 import { recordReceipt } from './receipts.js';
-
-export const applicationSubmittedTopic = 'example.application-submitted.v1';
 
 /** Acknowledges every submitted application once: get input, fail early, delegate. */
 @Controller()
 export class ApplicationSubmittedHandler {
   constructor(@Inject(IdempotencyLedger) private readonly ledger: IdempotencyLedger) {}
 
-  @KitEvent(applicationSubmittedTopic, {
-    name: 'record-receipt',
-    type: applicationSubmittedType,
-  })
+  @KitEvent(topics.applicationSubmitted, { name: 'record-receipt' })
   async handle(
     @Payload() event: ApplicationSubmitted,
     @Ctx() context: EventContext,

@@ -1,5 +1,5 @@
-import { runService } from '@hub/kit';
+import { runHubService } from '@hub/kit';
+import { AppModule } from './app.module.js';
 import { config } from './config.js';
-import { startConnector } from './connector.js';
 
-await runService(config, (settings, logger) => startConnector(settings, logger));
+await runHubService(config, () => AppModule);

@@ -3,26 +3,35 @@ import type { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import { examples, schemaType, topics } from '@hub/contracts';
 import { deadLetterTopic, silentLogger } from '@hub/kit';
 import {
   collectFrom,
   createTestTopic,
   eventually,
+  metricsText,
   platform,
+  readinessBecomes,
+  tcpProxy,
   testKafka,
   testProducer,
 } from '@hub/test-support';
-import { applicationSubmittedType } from '../src/application-submitted.js';
-import { applicationSubmittedTopic } from '../src/application-submitted.handler.js';
 import { config } from '../src/config.js';
 import { startConnector } from '../src/connector.js';
 
 async function givenARunningConnector(kafka: Kafka) {
   const topic = await createTestTopic(kafka, 'example-submitted', { partitions: 2 });
   const service = `example-${randomUUID().slice(0, 8)}`;
-  const settings = config({ ...platform(), SERVICE_NAME: service, HTTP_PORT: '0' });
+  // PostgreSQL through a proxy the test can close: readiness must notice.
+  const database = await tcpProxy(platform().DATABASE_URL);
+  const settings = config({
+    ...platform(),
+    DATABASE_URL: database.url,
+    SERVICE_NAME: service,
+    OPS_PORT: '0',
+  });
   const connector = await startConnector(settings, silentLogger, {
-    [applicationSubmittedTopic]: topic,
+    [topics.applicationSubmitted.name]: topic,
   });
   const dlq = deadLetterTopic(`${service}.record-receipt`);
   onTestFinished(async () => {
@@ -35,14 +44,16 @@ async function givenARunningConnector(kafka: Kafka) {
   const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
   const producer = await testProducer(kafka);
   const submit = async (eventId: string, value: { applicationId: string; serviceKey: string }) => {
-    const bytes = await serde.encode(`${topic}-value`, applicationSubmittedType, value);
+    const submitted = { ...examples['portal/application-submitted'], ...value };
+    const type = schemaType(topics.applicationSubmitted.valueSchema);
+    const bytes = await serde.encode(`${topic}-value`, type, submitted);
     await producer.send({
       topic,
       acks: -1,
       messages: [{ key: value.applicationId, value: bytes, headers: { 'event-id': eventId } }],
     });
   };
-  return { connector, submit, dlq };
+  return { connector, submit, dlq, database };
 }
 
 async function receiptsOf(applicationId: string): Promise<number> {
@@ -60,16 +71,16 @@ async function receiptsOf(applicationId: string): Promise<number> {
 }
 
 describe('the example connector', () => {
-  it('records one receipt for an event delivered twice, dead-letters bad input, and reports ready', async () => {
+  it('records one receipt for an event delivered twice, dead-letters bad input, reports ready, and not ready without PostgreSQL', async () => {
     const kafka = testKafka();
-    const { connector, submit, dlq } = await givenARunningConnector(kafka);
+    const { connector, submit, dlq, database } = await givenARunningConnector(kafka);
     const { received: deadLetters } = await collectFrom(kafka, dlq);
-    const applicationId = `app-${randomUUID()}`;
+    const applicationId = randomUUID();
     const eventId = randomUUID();
 
     await submit(eventId, { applicationId, serviceKey: '99050012104000' });
     await submit(eventId, { applicationId, serviceKey: '99050012104000' });
-    await submit(randomUUID(), { applicationId: 'app-bad', serviceKey: 'not-a-key' });
+    await submit(randomUUID(), { applicationId: randomUUID(), serviceKey: 'not-a-key' });
 
     const [letter] = await eventually(() => (deadLetters.length > 0 ? deadLetters : undefined), {
       timeoutMs: 30_000,
@@ -82,7 +93,7 @@ describe('the example connector', () => {
     });
     const metrics = await eventually(
       async () => {
-        const text = await (await fetch(`http://127.0.0.1:${connector.opsPort}/metrics`)).text();
+        const text = await metricsText(connector.opsPort);
         return /hub_events_processed_total\{[^}]*\} 2/.test(text) ? text : undefined;
       },
       { timeoutMs: 30_000, what: 'both deliveries to be processed' },
@@ -98,5 +109,7 @@ describe('the example connector', () => {
       status: 'up',
       checks: { kafka: 'up', registry: 'up', database: 'up' },
     });
+    await database.close();
+    await readinessBecomes(connector.opsPort, 503);
   });
 });
