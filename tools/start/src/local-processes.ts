@@ -43,25 +43,28 @@ export function localProcesses(
     },
   ];
   const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', LOG_LEVEL: 'info' };
-  const perService: Record<
-    string,
-    { env: Record<string, string>; url?: string; opsPort?: number }
-  > = {
+  // Business HTTP (HTTP_PORT) where a service serves it; every service's ops endpoints
+  // (/health/*, /metrics) on OPS_PORT, a port of its own (9100 + its index).
+  const perService: Record<string, { env: Record<string, string>; url?: string }> = {
     'portal-gateway': {
-      opsPort: port(8080),
-      env: { PORT: String(port(8080)), JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      env: {
+        HTTP_PORT: String(port(8080)),
+        JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json`,
+      },
       url: `${local(8080)}/openapi.json`,
     },
     'ops-console': {
-      env: { PORT: String(port(8070)), JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json` },
+      env: {
+        HTTP_PORT: String(port(8070)),
+        JWKS_FILE: `${repoRoot}deploy/config/dev/portal-jwks.json`,
+      },
       url: local(8070),
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: `${local(8089)}/xta` } },
     'payment-connector': {
-      opsPort: port(9199),
       env: {
         HTTP_HOST: '127.0.0.1',
-        OPS_PORT: String(port(9199)),
+        HTTP_PORT: String(port(8091)),
         PAYMENT_PROFILE_JSON: JSON.stringify({
           name: 'local-simulator',
           baseUrl: local(8090),
@@ -77,12 +80,11 @@ export function localProcesses(
   };
   const servicesToRun = services.map((name, index): LocalProcess => {
     const own = perService[name];
-    // Each service's ops endpoints (/health, /metrics) on a port of its own.
-    const opsPort = own?.opsPort ?? port(9100 + index);
+    const opsPort = port(9100 + index);
     return {
       name,
       entry: `services/${name}/src/main.ts`,
-      env: { ...common, HTTP_PORT: String(port(9100 + index)), ...own?.env },
+      env: { ...common, OPS_PORT: String(opsPort), ...own?.env },
       ...(own?.url ? { url: own.url } : {}),
       readyUrl: `http://127.0.0.1:${opsPort}/health/ready`,
     };
