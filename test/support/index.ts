@@ -4,5 +4,11 @@ export { platform } from './platform.js';
 export { startServiceProcess, type ServiceProcess } from './service-process.js';
 export { uniqueGroup, uniqueTopic } from './unique.js';
 export { tcpProxy, type TcpProxy } from './tcp-proxy.js';
-export { metricsText, readinessBecomes, readyStatus } from './ops-endpoints.js';
+export {
+  metricsText,
+  notReadyWithout,
+  readiness,
+  readinessBecomes,
+  readyStatus,
+} from './ops-endpoints.js';
 export { startOutboundSimulator, type OutboundSimulator } from '@hub/outbound-simulator';

@@ -24,3 +24,27 @@ export async function metricsText(opsPort: number): Promise<string> {
   if (response.status !== 200) throw new Error(`/metrics answered ${String(response.status)}`);
   return response.text();
 }
+
+/** `/health/ready` of a service: its status and each dependency's state. */
+export async function readiness(
+  opsPort: number,
+): Promise<{ status: number; checks: Record<string, 'up' | 'down'> }> {
+  const response = await fetch(`http://127.0.0.1:${String(opsPort)}/health/ready`);
+  const body = (await response.json()) as { checks: Record<string, 'up' | 'down'> };
+  return { status: response.status, checks: body.checks };
+}
+
+/** Waits until `/health/ready` answers 503 naming `dependency` as down; returns every check. */
+export function notReadyWithout(
+  opsPort: number,
+  dependency: string,
+  timeoutMs = 15_000,
+): Promise<Record<string, 'up' | 'down'>> {
+  return eventually(
+    async () => {
+      const { status, checks } = await readiness(opsPort);
+      return status === 503 && checks[dependency] === 'down' ? checks : undefined;
+    },
+    { timeoutMs, what: `/health/ready on ${String(opsPort)} to be 503 without ${dependency}` },
+  );
+}

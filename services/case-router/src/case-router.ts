@@ -1,25 +1,27 @@
 import type pg from 'pg';
-import { schemaType, type SchemaName, type SchemaValues } from '@hub/contracts';
+import { eventTopics, topics } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import {
   outboundId,
   type EventContext,
   type EventProducer,
-  type HandlerDefinition,
   type IdempotencyLedger,
-  type RetryPolicy,
 } from '@hub/kit';
 import type { Case } from './case.js';
 import type { Decision, DecisionSettings } from './case-decisions.js';
 import type { CaseStore } from './case-store.js';
 import { numberSteps } from './citizen-timeline.js';
 
-const citizenStatusTopic = 'case.citizen-status-changed.v1';
-const schemaOfTopic: Record<string, SchemaName> = {
-  'payment.payment-requested.v1': 'payment/payment-requested',
-  'procedure.delivery-requested.v1': 'procedure/delivery-requested',
-  [citizenStatusTopic]: 'case/citizen-status-changed',
-};
+const citizenStatus = topics.citizenStatusChanged;
+
+/** The catalogue spec of a topic a decision sends to; one outside the catalogue is a bug. */
+function specOf(topic: string): (typeof eventTopics)[number] {
+  const spec = eventTopics.find((candidate) => candidate.name === topic);
+  if (spec) return spec;
+  throw new HubError('CASE_TOPIC_UNKNOWN', `${topic} is not in the topic catalogue.`, {
+    retryable: false,
+  });
+}
 
 export interface CaseRouterSettings {
   readonly transportReportDeadlineMs: number;
@@ -41,31 +43,6 @@ export class CaseRouter {
 
   decisionSettings(): DecisionSettings {
     return { ...this.settings, now: this.settings.now?.() ?? new Date() };
-  }
-
-  /** A handler for `topic` whose events are decided by `decide` (undefined: the event is ignored). */
-  handler<N extends SchemaName>(
-    name: string,
-    topic: string,
-    schema: N,
-    decide: (
-      current: Case | undefined,
-      value: SchemaValues[N],
-      settings: DecisionSettings,
-    ) => Decision,
-    retry?: Partial<RetryPolicy>,
-  ): HandlerDefinition<SchemaValues[N] & { applicationId: string }> {
-    return {
-      name,
-      topic,
-      type: schemaType(schema),
-      ...(retry ? { retry } : {}),
-      handle: async (value, context) => {
-        await this.decideOnce(value.applicationId, context, (current) =>
-          decide(current, value, this.decisionSettings()),
-        );
-      },
-    };
   }
 
   /**
@@ -122,29 +99,27 @@ export class CaseRouter {
     const { next, changes } = numberSteps(decision.next, decision.citizen);
     await this.store.save(tx, current, next, eventId, decision.note);
     for (const { topic, value } of decision.outgoing) {
-      await this.publish(topic, applicationId, value, outboundId(eventId, topic), causedBy);
+      const spec = specOf(topic);
+      await this.publish(spec, applicationId, value, outboundId(eventId, topic), causedBy);
     }
     for (const change of changes) {
       // One id per step (a decision may take several), the same when decided again after a crash.
-      const stepId = outboundId(eventId, `${citizenStatusTopic}#${change.sequence}`);
-      await this.publish(citizenStatusTopic, applicationId, change, stepId, causedBy);
+      const stepId = outboundId(eventId, `${citizenStatus.name}#${change.sequence}`);
+      await this.publish(citizenStatus, applicationId, change, stepId, causedBy);
     }
     return { ...decision, next };
   }
 
   private async publish(
-    topic: string,
+    spec: (typeof eventTopics)[number],
     key: string,
     value: unknown,
     eventId: string,
     causedBy: EventContext | undefined,
   ): Promise<void> {
-    const type = schemaType(schemaOfTopic[topic] ?? 'case/citizen-status-changed');
-    await this.producer.publish(
-      topic,
-      type,
-      causedBy ? { key, value, eventId, causedBy } : { key, value, eventId },
-    );
+    // The decision built the value for this topic; the spec's schema checks it when encoding.
+    const publication = { key, value: value as never, eventId };
+    await this.producer.publish(spec, causedBy ? { ...publication, causedBy } : publication);
   }
 }
 

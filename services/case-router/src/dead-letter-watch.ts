@@ -41,6 +41,15 @@ export function watchedDeadLetterTopics(): string[] {
   return deliveryChainGroups().map((group) => deadLetterTopic(group).name);
 }
 
+/** Each watcher's handler name and the dead-letter topic it reads. */
+export function deadLetterWatcherBindings(): { name: string; topic: string; group: string }[] {
+  return deliveryChainGroups().map((group) => ({
+    name: deadLetterWatcherName(group),
+    topic: deadLetterTopic(group).name,
+    group,
+  }));
+}
+
 /**
  * One handler per group of the delivery chain: a dead letter there means an accepted application
  * will not go on by itself. Its case moves to DELIVERY_FAILED (the citizen is told), counted and
@@ -51,11 +60,10 @@ export function deadLetterWatchers(
   metrics: CaseRouterMetrics,
   logger: KitLogger,
 ): HandlerDefinition<Buffer>[] {
-  return deliveryChainGroups().map((group) => {
-    const topic = deadLetterTopic(group).name;
+  return deadLetterWatcherBindings().map(({ name, topic, group }) => {
     const command = commandOf(group);
     return {
-      name: deadLetterWatcherName(group),
+      name,
       topic,
       type: deadLetterType,
       async handle(_record, context) {

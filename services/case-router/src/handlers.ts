@@ -1,5 +1,18 @@
-import type { HandlerDefinition } from '@hub/kit';
-import type { RoutingTable } from '@hub/routing';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import {
+  topics,
+  type ApplicationDelivered,
+  type ApplicationSubmitted,
+  type PaymentFailed,
+  type PaymentLinkIssued,
+  type PaymentRefunded,
+  type PaymentSettled,
+  type StatusReported,
+} from '@hub/contracts';
+import { KitEvent, type EventContext } from '@hub/kit';
+import { RoutingTable } from '@hub/routing';
+import type { Case } from './case.js';
 import {
   onDelivered,
   onPaymentFailed,
@@ -9,69 +22,105 @@ import {
   onSubmitted,
   unchanged,
   type Decision,
+  type DecisionSettings,
 } from './case-decisions.js';
-import { requireCase, type CaseRouter } from './case-router.js';
+import { CaseRouter, requireCase } from './case-router.js';
 import { onStatusReported } from './status-decisions.js';
 
 /** A status may overtake its delivery confirmation: it waits for it up to about 50 s. */
 const earlyStatusRetry = { maxAttempts: 9, maxDelayMs: 30_000 };
 
-/** The router's seven inputs: topic → decision. Each is one consumer group `case-router.<name>`. */
-export function caseRouterHandlers(
-  router: CaseRouter,
-  routing: RoutingTable,
-): HandlerDefinition<never>[] {
-  return [
-    router.handler(
-      'application-submitted',
-      'portal.application-submitted.v1',
-      'portal/application-submitted',
-      (current, submitted, settings): Decision =>
-        current
-          ? unchanged(current, 'already routed')
-          : onSubmitted(
-              submitted,
-              routing.find(submitted.serviceKey, submitted.municipalityKey),
-              settings,
-            ),
-    ),
-    router.handler(
-      'payment-settled',
-      'payment.payment-settled.v1',
-      'payment/payment-settled',
-      (current, settled, settings) =>
-        onPaymentSettled(requireCase(current, settled.applicationId), settled, settings),
-    ),
-    router.handler(
-      'payment-link-issued',
-      'payment.payment-link-issued.v1',
-      'payment/payment-link-issued',
-      (current, link) => onPaymentLinkIssued(requireCase(current, link.applicationId), link),
-    ),
-    router.handler(
-      'payment-refunded',
-      'payment.payment-refunded.v1',
-      'payment/payment-refunded',
-      (current, refund) => onPaymentRefunded(requireCase(current, refund.applicationId), refund),
-    ),
-    router.handler(
-      'payment-failed',
-      'payment.payment-failed.v1',
-      'payment/payment-failed',
-      (current, failed) => onPaymentFailed(requireCase(current, failed.applicationId), failed),
-    ),
-    router.handler(
-      'application-delivered',
-      'procedure.application-delivered.v1',
-      'procedure/application-delivered',
-      (current, delivered) => onDelivered(requireCase(current, delivered.applicationId), delivered),
-    ),
-    router.handler(
-      'status-reported',
-      'procedure.status-reported.v1',
-      'procedure/status-reported',
-      (current, status) => onStatusReported(requireCase(current, status.applicationId), status),
-      earlyStatusRetry,
-    ),
-  ];
+/** The router's seven inputs: event → decision. Each is one consumer group `case-router.<name>`. */
+@Controller()
+export class CaseRouterHandlers {
+  constructor(
+    @Inject(CaseRouter) private readonly router: CaseRouter,
+    @Inject(RoutingTable) private readonly routing: RoutingTable,
+  ) {}
+
+  @KitEvent(topics.applicationSubmitted, { name: 'application-submitted' })
+  async applicationSubmitted(
+    @Payload() submitted: ApplicationSubmitted,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.decide(submitted.applicationId, context, (current, settings) =>
+      current
+        ? unchanged(current, 'already routed')
+        : onSubmitted(
+            submitted,
+            this.routing.find(submitted.serviceKey, submitted.municipalityKey),
+            settings,
+          ),
+    );
+  }
+
+  @KitEvent(topics.paymentSettled, { name: 'payment-settled' })
+  async paymentSettled(
+    @Payload() settled: PaymentSettled,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.decide(settled.applicationId, context, (current, settings) =>
+      onPaymentSettled(requireCase(current, settled.applicationId), settled, settings),
+    );
+  }
+
+  @KitEvent(topics.paymentLinkIssued, { name: 'payment-link-issued' })
+  async paymentLinkIssued(
+    @Payload() link: PaymentLinkIssued,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.decide(link.applicationId, context, (current) =>
+      onPaymentLinkIssued(requireCase(current, link.applicationId), link),
+    );
+  }
+
+  @KitEvent(topics.paymentRefunded, { name: 'payment-refunded' })
+  async paymentRefunded(
+    @Payload() refund: PaymentRefunded,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.decide(refund.applicationId, context, (current) =>
+      onPaymentRefunded(requireCase(current, refund.applicationId), refund),
+    );
+  }
+
+  @KitEvent(topics.paymentFailed, { name: 'payment-failed' })
+  async paymentFailed(
+    @Payload() failed: PaymentFailed,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.decide(failed.applicationId, context, (current) =>
+      onPaymentFailed(requireCase(current, failed.applicationId), failed),
+    );
+  }
+
+  @KitEvent(topics.applicationDelivered, { name: 'application-delivered' })
+  async applicationDelivered(
+    @Payload() delivered: ApplicationDelivered,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.decide(delivered.applicationId, context, (current) =>
+      onDelivered(requireCase(current, delivered.applicationId), delivered),
+    );
+  }
+
+  @KitEvent(topics.statusReported, { name: 'status-reported', retry: earlyStatusRetry })
+  async statusReported(
+    @Payload() status: StatusReported,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.decide(status.applicationId, context, (current) =>
+      onStatusReported(requireCase(current, status.applicationId), status),
+    );
+  }
+
+  private async decide(
+    applicationId: string,
+    context: EventContext,
+    decide: (current: Case | undefined, settings: DecisionSettings) => Decision,
+  ): Promise<void> {
+    await this.router.decideOnce(applicationId, context, (current) =>
+      decide(current, this.router.decisionSettings()),
+    );
+  }
 }

@@ -1,8 +1,10 @@
-import { loadConfig, runService } from '@hub/kit';
-import { startCaseRouter } from './case-router-service.js';
+import { loadConfig, runHubService } from '@hub/kit';
+import { caseRouterService } from './case-router-service.js';
+import { CaseRouterModule } from './case-router.module.js';
 import { caseRouterConfigSchema } from './config.js';
 
-await runService(
+await runHubService(
   () => loadConfig(caseRouterConfigSchema),
-  (config, logger) => startCaseRouter(config, { logger }),
+  () => CaseRouterModule.with(),
+  () => caseRouterService,
 );

@@ -49,7 +49,7 @@ describe('case router on the real broker and database', () => {
           import.meta.resolve('@hub/deploy-config/routing-table.json'),
         ),
         TRACE_EXPORTER: 'none',
-        HTTP_PORT: '0',
+        OPS_PORT: '0',
       }),
       { logger: createLogger('case-router-test', 'warn') },
     );

@@ -8,7 +8,7 @@ export const exampleConnectorConfigSchema = kitConfigSchema.extend({
   ),
   OUTBOUND_URL: z
     .url()
-    .default('http://127.0.0.1:8091/example-connector')
+    .default('http://127.0.0.1:8092/example-connector')
     .describe('Where the connector posts what it passes on (locally: the outbound simulator).'),
   OUTBOUND_TIMEOUT_MS: z.coerce
     .number()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { kitConfigSchema } from '@hub/kit';
+import { kitConfigSchema, port } from '@hub/kit';
 
 const healthTargetsSchema = z.record(z.string(), z.url());
 
@@ -22,14 +22,10 @@ export const opsConsoleConfigSchema = kitConfigSchema
     DATABASE_URL: kitConfigSchema.shape.DATABASE_URL.describe(
       'PostgreSQL: the case router’s and gateway’s tables (read only) and the replay audit.',
     ),
-    PORT: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(65_535)
+    HTTP_PORT: port
       .default(8070)
-      .describe('Port of the console pages (its /health and /metrics are on HTTP_PORT).'),
-    HOST: z.string().min(1).default('127.0.0.1').describe('Interface the pages listen on.'),
+      .describe('Port of the console pages (its /health and /metrics are on OPS_PORT).'),
+    HTTP_HOST: z.string().min(1).default('127.0.0.1').describe('Interface the pages listen on.'),
     JWKS_FILE: z
       .string()
       .min(1)

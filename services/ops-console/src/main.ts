@@ -1,9 +1,10 @@
-import { loadConfig, runService } from '@hub/kit';
+import { loadConfig, runHubService } from '@hub/kit';
 import { opsConsoleConfigSchema } from './config.js';
-import { startOpsConsole } from './ops-console.js';
+import { consoleHttp } from './ops-console.js';
+import { OpsConsoleModule } from './ops-console.module.js';
 
-await runService(
+await runHubService(
   () => loadConfig(opsConsoleConfigSchema),
-  (config, logger) => startOpsConsole(config, { logger }),
-  (console) => ({ url: console.url }),
+  () => OpsConsoleModule,
+  (config, logger) => ({ http: consoleHttp(config, logger) }),
 );

@@ -1,32 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express, { type NextFunction, type Request, type Response } from 'express';
-import { collectDefaultMetrics, Registry } from 'prom-client';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { HubError } from '@hub/errors';
-import {
-  connectServiceClients,
-  createLogger,
-  migrate,
-  startOpsServer,
-  type KitLogger,
-} from '@hub/kit';
-import { OperatorTokens } from './auth/operator-tokens.js';
-import { CsrfTokens } from './auth/session.js';
-import { healthTargetsOf, type OpsConsoleConfig } from './config.js';
-import { DeadLetterSource } from './dead-letters/dead-letter-source.js';
+import { bootstrapHubService, type BusinessHttp, type KitLogger } from '@hub/kit';
+import type { OpsConsoleConfig } from './config.js';
 import { html } from './html/html.js';
 import { page } from './html/layout.js';
-import { DeadLetterReplayer } from './replay/replay-dead-letters.js';
-import { ReplayAudit } from './replay/replay-audit.js';
-import { consoleRoutes } from './routes/console-routes.js';
-import { opsConsoleMigrations } from './migrations.js';
-import { CaseHistory } from './sources/case-history.js';
-import { CitizenTimeline } from './sources/citizen-timeline.js';
-import { ZipkinTraces } from './sources/zipkin-traces.js';
+import { CONSOLE_ROUTES, OpsConsoleModule } from './ops-console.module.js';
 
 export interface RunningOpsConsole {
   readonly url: string;
+  readonly opsPort: number;
   stop(): Promise<void>;
 }
 
@@ -42,83 +24,44 @@ function securityHeaders(_request: Request, response: Response, next: NextFuncti
   next();
 }
 
-/** Wires the console: database, Kafka and registry clients, the pages, and its ops endpoints. */
-export async function startOpsConsole(
-  config: OpsConsoleConfig,
-  options: { logger?: KitLogger } = {},
-): Promise<RunningOpsConsole> {
-  const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
-  const clients = await connectServiceClients(config);
-  await migrate(clients.pool, [opsConsoleMigrations]);
-  const audit = new ReplayAudit(clients.pool);
-  const deadLetters = new DeadLetterSource(clients.kafka);
-  const replayer = new DeadLetterReplayer(clients.kafka, deadLetters, audit);
-  const admin = clients.kafka.admin();
-  await Promise.all([replayer.connect(), admin.connect()]);
-
-  const app = express();
-  app.disable('x-powered-by');
-  app.use(securityHeaders, express.urlencoded({ extended: false, limit: '64kb' }));
-  app.use(
-    consoleRoutes({
-      tokens: new OperatorTokens({
-        jwksFile: config.JWKS_FILE,
-        jwksUrl: config.JWKS_URL,
-        issuer: config.JWT_ISSUER,
-        audience: config.JWT_AUDIENCE,
-      }),
-      csrf: new CsrfTokens(randomBytes(32)),
-      cookieSecure: config.COOKIE_SECURE,
-      cases: new CaseHistory(clients.pool),
-      citizen: new CitizenTimeline(clients.pool),
-      zipkin: new ZipkinTraces(config.ZIPKIN_URL),
-      deadLetters,
-      replayer,
-      audit,
-      registry: clients.registry,
-      admin,
-      healthTargets: healthTargetsOf(config.HEALTH_TARGETS_JSON) ?? {},
-      stuckAfterMinutes: config.STUCK_AFTER_MINUTES,
-    }),
-  );
-  app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
-    if (response.headersSent) {
-      next(error);
-      return;
-    }
-    logger.error({ err: error }, 'page failed');
-    const code = error instanceof HubError ? error.code : 'INTERNAL';
-    const body = html`<p class="fail">
-      Die Seite konnte nicht erstellt werden (Fehlercode ${code}).
-    </p>`;
-    response.status(500).type('html').send(page('Fehler', body).text);
-  });
-
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(config.PORT, config.HOST, () => {
-      resolve(listening);
-    });
-  });
-  const metrics = new Registry();
-  collectDefaultMetrics({ register: metrics });
-  const ops = await startOpsServer({
-    port: config.HTTP_PORT,
-    metrics,
-    readiness: clients.readiness,
-  });
-  const { port } = server.address() as AddressInfo;
-
+/**
+ * The pages on HTTP_PORT: server-rendered HTML from the express router of the console's routes
+ * (forms, cookies, CSRF), mounted on the Nest application's express instance.
+ */
+export function consoleHttp(config: OpsConsoleConfig, logger: KitLogger): BusinessHttp {
   return {
-    url: `http://${config.HOST}:${port}`,
-    async stop() {
-      ops.server.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
+    port: config.HTTP_PORT,
+    host: config.HTTP_HOST,
+    bodyParser: false,
+    configure(app) {
+      app.disable('x-powered-by');
+      app.use(securityHeaders, express.urlencoded({ extended: false, limit: '64kb' }));
+      app.use(app.get<Router>(CONSOLE_ROUTES));
+      app.use((error: unknown, _request: Request, response: Response, next: NextFunction) => {
+        if (response.headersSent) {
+          next(error);
+          return;
+        }
+        logger.error({ err: error }, 'page failed');
+        const code = error instanceof HubError ? error.code : 'INTERNAL';
+        const body = html`<p class="fail">
+          Die Seite konnte nicht erstellt werden (Fehlercode ${code}).
+        </p>`;
+        response.status(500).type('html').send(page('Fehler', body).text);
       });
-      await Promise.all([replayer.disconnect(), admin.disconnect()]);
-      await clients.close();
     },
   };
+}
+
+/** Starts the console in the one service shape (tests use this; main.ts runs the same). */
+export async function startOpsConsole(
+  config: OpsConsoleConfig,
+  options: { logger: KitLogger },
+): Promise<RunningOpsConsole> {
+  const service = await bootstrapHubService(OpsConsoleModule, {
+    config,
+    logger: options.logger,
+    http: consoleHttp(config, options.logger),
+  });
+  return { url: service.url ?? '', opsPort: service.opsPort, stop: () => service.stop() };
 }

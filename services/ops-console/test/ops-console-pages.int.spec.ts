@@ -36,8 +36,8 @@ describe('ops console pages on the real broker, registry and database', () => {
     opsConsole = await startOpsConsole(
       opsConsoleConfigSchema.parse({
         ...platform(),
-        PORT: '0',
         HTTP_PORT: '0',
+        OPS_PORT: '0',
         TRACE_EXPORTER: 'none',
         JWKS_FILE: fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/portal-jwks.json')),
         HEALTH_TARGETS_JSON: JSON.stringify({

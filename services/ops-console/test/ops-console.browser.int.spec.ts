@@ -54,7 +54,7 @@ describe('ops console in a real browser: search → timeline → replay of a dea
       })),
     );
     // Spans go to the platform's Zipkin, so the timeline can show the handling attempts.
-    const endpoints = { ...platform(), HTTP_PORT: '0', TRACE_EXPORTER: 'zipkin' };
+    const endpoints = { ...platform(), OPS_PORT: '0', TRACE_EXPORTER: 'zipkin' };
     const jwksFile = fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/portal-jwks.json'));
     // Few, fast retries: an event about an unknown case reaches the dead-letter topic in a second.
     router = await startServiceProcess(
@@ -69,7 +69,7 @@ describe('ops console in a real browser: search → timeline → replay of a dea
     );
     opsConsole = await startServiceProcess(
       'ops-console',
-      { ...endpoints, PORT: '0', JWKS_FILE: jwksFile },
+      { ...endpoints, HTTP_PORT: '0', JWKS_FILE: jwksFile },
       /ops-console started/,
     );
     consoleUrl = String(opsConsole.logs.find((line) => line.msg === 'ops-console started')?.url);

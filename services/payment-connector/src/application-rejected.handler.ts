@@ -1,11 +1,15 @@
-import { schemaType, type CitizenStatusChanged } from '@hub/contracts';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { topics, type CitizenStatusChanged } from '@hub/contracts';
 import { HubError } from '@hub/errors';
-import { outboundId, type HandlerDefinition, type KitLogger } from '@hub/kit';
+import { KitEvent, outboundId, type EventContext, type KitLogger } from '@hub/kit';
 import type { XBezahldiensteClient } from '@hub/xbezahldienste';
 import type { PaymentEvents } from './payment-events.js';
 import type { PaymentMetrics } from './payment-metrics.js';
 import type { Payment, PaymentStore } from './payment-store.js';
 import type { PaymentVerifier } from './payment-verifier.js';
+
+export const APPLICATION_REJECTED_DEPS = Symbol('payment-connector.application-rejected');
 
 export interface ApplicationRejectedDeps {
   readonly client: Pick<XBezahldiensteClient, 'refundTransaction' | 'cancelTransaction'>;
@@ -20,27 +24,28 @@ export interface ApplicationRejectedDeps {
  * The procedure rejected the application: a paid fee goes back (refund), an unpaid transaction is
  * withdrawn (cancel). Other citizen states are not this connector's business.
  */
-export function applicationRejectedHandler(
-  deps: ApplicationRejectedDeps,
-): HandlerDefinition<CitizenStatusChanged> {
-  return {
-    name: 'citizen-status-changed',
-    topic: 'case.citizen-status-changed.v1',
-    type: schemaType('case/citizen-status-changed'),
-    async handle(change, context) {
-      if (change.state !== 'REJECTED') return;
-      for (const payment of await deps.store.ofApplication(change.applicationId)) {
-        if (payment.state === 'LINK_ISSUED') await withdraw(deps, payment);
-        if ((await deps.store.get(payment.paymentId))?.state === 'SETTLED') {
-          await refund(deps, payment);
-        }
+@Controller()
+export class ApplicationRejectedHandler {
+  constructor(@Inject(APPLICATION_REJECTED_DEPS) private readonly deps: ApplicationRejectedDeps) {}
+
+  @KitEvent(topics.citizenStatusChanged, { name: 'citizen-status-changed' })
+  async handle(
+    @Payload() change: CitizenStatusChanged,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    const { deps } = this;
+    if (change.state !== 'REJECTED') return;
+    for (const payment of await deps.store.ofApplication(change.applicationId)) {
+      if (payment.state === 'LINK_ISSUED') await withdraw(deps, payment);
+      if ((await deps.store.get(payment.paymentId))?.state === 'SETTLED') {
+        await refund(deps, payment);
       }
-      deps.logger.debug(
-        { applicationId: change.applicationId, eventId: context.eventId },
-        'rejection handled',
-      );
-    },
-  };
+    }
+    deps.logger.debug(
+      { applicationId: change.applicationId, eventId: context.eventId },
+      'rejection handled',
+    );
+  }
 }
 
 /** Cancels at the provider; paid meanwhile (conflict) → checked, so the refund below applies. */

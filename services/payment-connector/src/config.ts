@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { HubError } from '@hub/errors';
-import { kitConfigSchema } from '@hub/kit';
+import { kitConfigSchema, port } from '@hub/kit';
 import { parseProviderProfile, type ProviderProfile } from '@hub/xbezahldienste';
 
 const positiveInt = z.coerce.number().int().positive();
@@ -12,17 +12,13 @@ export const paymentConnectorConfigSchema = kitConfigSchema
     SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('payment-connector').describe(
       'Service name: consumer groups are `<service>.<handler>`.',
     ),
-    HTTP_PORT: kitConfigSchema.shape.HTTP_PORT.describe(
-      'Port of the return and notification endpoints (`/payments/...`).',
-    ),
+    HTTP_PORT: port
+      .default(8090)
+      .describe('Port of the return and notification endpoints (`/payments/...`).'),
     HTTP_HOST: z.string().min(1).default('0.0.0.0').describe('Interface the endpoints listen on.'),
-    OPS_PORT: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(65_535)
-      .default(9464)
-      .describe('Port of /health/live, /health/ready and /metrics (0: any free port).'),
+    OPS_PORT: kitConfigSchema.shape.OPS_PORT.describe(
+      'Port of /health/live, /health/ready and /metrics (0: any free port).',
+    ),
     PAYMENT_PROFILE_FILE: z
       .string()
       .min(1)

@@ -1,9 +1,10 @@
-import { loadConfig, runService } from '@hub/kit';
+import { loadConfig, runHubService } from '@hub/kit';
 import { paymentConnectorConfigSchema } from './config.js';
-import { startPaymentConnector } from './payment-connector-service.js';
+import { PaymentConnectorModule } from './payment-connector.module.js';
+import { paymentHttp } from './payment-connector-service.js';
 
-await runService(
+await runHubService(
   () => loadConfig(paymentConnectorConfigSchema),
-  (config, logger) => startPaymentConnector(config, { logger }),
-  (connector) => ({ url: connector.url, opsPort: connector.opsPort }),
+  () => PaymentConnectorModule,
+  (config) => ({ http: paymentHttp(config) }),
 );

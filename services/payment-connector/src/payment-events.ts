@@ -1,5 +1,5 @@
 import {
-  schemaType,
+  topics,
   type PaymentFailed,
   type PaymentFailureReason,
   type PaymentLinkIssued,
@@ -7,22 +7,15 @@ import {
   type PaymentRefunded,
   type PaymentSettled,
 } from '@hub/contracts';
-import { outboundId, type EventContext, type EventProducer } from '@hub/kit';
+import { outboundId, type EventContext, type EventProducer, type ValueOf } from '@hub/kit';
 import type { Payment } from './payment-store.js';
 
-export const paymentTopics = {
-  linkIssued: 'payment.payment-link-issued.v1',
-  settled: 'payment.payment-settled.v1',
-  failed: 'payment.payment-failed.v1',
-  refunded: 'payment.payment-refunded.v1',
+const paymentTopics = {
+  linkIssued: topics.paymentLinkIssued,
+  settled: topics.paymentSettled,
+  failed: topics.paymentFailed,
+  refunded: topics.paymentRefunded,
 } as const;
-
-const types = {
-  linkIssued: schemaType('payment/payment-link-issued'),
-  settled: schemaType('payment/payment-settled'),
-  failed: schemaType('payment/payment-failed'),
-  refunded: schemaType('payment/payment-refunded'),
-};
 
 /**
  * The connector's four events. Each has an id derived from the payment and the topic, whoever
@@ -79,17 +72,17 @@ export class PaymentEvents {
     return this.publish('refunded', payment, value, causedBy);
   }
 
-  private publish(
-    kind: keyof typeof paymentTopics,
+  private publish<K extends keyof typeof paymentTopics>(
+    kind: K,
     payment: Payment,
-    value: unknown,
+    value: ValueOf<(typeof paymentTopics)[K]>,
     causedBy?: EventContext,
   ): Promise<string> {
     const topic = paymentTopics[kind];
-    return this.producer.publish(topic, types[kind], {
+    return this.producer.publish(topic, {
       key: payment.applicationId,
       value,
-      eventId: outboundId(payment.paymentId, topic),
+      eventId: outboundId(payment.paymentId, topic.name),
       ...(causedBy ? { causedBy } : {}),
       // Outcomes found by callback or poll have no cause in Kafka: they continue the request's trace.
       ...(payment.traceparent ? { traceparent: payment.traceparent } : {}),

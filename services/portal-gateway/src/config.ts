@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { kitConfigSchema } from '@hub/kit';
+import { kitConfigSchema, port } from '@hub/kit';
 
 const defaultRoutingTable = fileURLToPath(
   import.meta.resolve('@hub/deploy-config/routing-table.json'),
@@ -17,13 +17,7 @@ export const gatewayConfigSchema = kitConfigSchema
     DATABASE_URL: kitConfigSchema.shape.DATABASE_URL.default(
       'postgres://postgres@127.0.0.1:5432/hub',
     ),
-    PORT: z.coerce
-      .number()
-      .int()
-      .min(0)
-      .max(65_535)
-      .default(8080)
-      .describe('Port of the portal API (and its /health and /openapi.json).'),
+    HTTP_PORT: port.default(8080).describe('Port of the portal API (and its /openapi.json).'),
     ROUTING_TABLE_FILE: z
       .string()
       .min(1)

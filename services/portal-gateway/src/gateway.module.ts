@@ -1,11 +1,24 @@
-import { Controller, Get, Header, Inject, Module, type DynamicModule } from '@nestjs/common';
-import type { Registry } from 'prom-client';
+import { Controller, Get, Module, type OnApplicationShutdown, Inject } from '@nestjs/common';
+import {
+  EventProducer,
+  endpointAnswers,
+  KIT_CONFIG,
+  ReadinessProbes,
+  storeProvider,
+} from '@hub/kit';
+import { RoutingTable } from '@hub/routing';
+import { loadXbauTextTypes } from '@hub/xoev';
 import { ApplicationRegistry } from './applications/application-registry.js';
 import { ApplicationsController } from './applications/applications.controller.js';
+import { KafkaSubmittedApplicationPublisher } from './applications/kafka-submitted-application.publisher.js';
 import { SubmitApplication } from './applications/submit-application.js';
 import { TimelineNotifications } from './applications/timeline-notifications.js';
 import { TokenVerifier } from './auth/token-verifier.js';
+import type { GatewayConfig } from './config.js';
+import { attachmentOrigins } from './door/attachment-refusals.js';
+import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import { openApiDocument } from './openapi.js';
+import { CitizenStatusHandler } from './status/citizen-status.handler.js';
 
 @Controller()
 class OpenApiController {
@@ -17,63 +30,70 @@ class OpenApiController {
   }
 }
 
-/** Reports liveness and readiness; readiness asks each dependency (Kafka, registry, database). */
-export type ReadinessProbe = () => Promise<Record<string, boolean>>;
-const readinessToken = Symbol('readiness');
+/** Ends the LISTEN connection of the live status streams after HTTP has closed. */
+class NotificationsLifecycle implements OnApplicationShutdown {
+  constructor(
+    @Inject(TimelineNotifications) private readonly notifications: TimelineNotifications,
+  ) {}
 
-@Controller('health')
-class HealthController {
-  constructor(@Inject(readinessToken) private readonly readiness: ReadinessProbe) {}
-
-  @Get('live')
-  live(): { status: string } {
-    return { status: 'up' };
-  }
-
-  @Get('ready')
-  async ready(): Promise<{ status: string; checks: Record<string, boolean> }> {
-    const checks = await this.readiness();
-    return { status: Object.values(checks).every(Boolean) ? 'up' : 'down', checks };
+  onApplicationShutdown(): Promise<void> {
+    return this.notifications.stop();
   }
 }
 
-const metricsToken = Symbol('metrics');
-
-/** Prometheus text of the gateway's registry (its delivery engine's metrics and Node's own). */
-@Controller('metrics')
-class MetricsController {
-  constructor(@Inject(metricsToken) private readonly registry: Registry) {}
-
-  @Get()
-  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
-  metrics(): Promise<string> {
-    return this.registry.metrics();
-  }
-}
-
-export interface GatewayParts {
-  readonly tokens: TokenVerifier;
-  readonly submitApplication: SubmitApplication;
-  readonly applications: ApplicationRegistry;
-  readonly notifications: TimelineNotifications;
-  readonly readiness: ReadinessProbe;
-  readonly metrics: Registry;
-}
-
-@Module({})
-export class GatewayModule {
-  static with(parts: GatewayParts): DynamicModule {
-    return {
-      module: GatewayModule,
-      controllers: [ApplicationsController, OpenApiController, HealthController, MetricsController],
-      providers: [
-        { provide: TokenVerifier, useValue: parts.tokens },
-        { provide: SubmitApplication, useValue: parts.submitApplication },
-        { provide: ApplicationRegistry, useValue: parts.applications },
-        { provide: TimelineNotifications, useValue: parts.notifications },
-        { provide: readinessToken, useValue: parts.readiness },
-        { provide: metricsToken, useValue: parts.metrics },
-      ],
-    };
-  }
-}
+/**
+ * The portal gateway: the portal API (HTTP_PORT) and the citizen-status projection. Its
+ * outbound endpoint is the identity provider's JWKS URL, when tokens are verified against one.
+ */
+@Module({
+  controllers: [ApplicationsController, OpenApiController, CitizenStatusHandler],
+  providers: [
+    storeProvider(ApplicationRegistry),
+    storeProvider(IdempotencyStore),
+    {
+      provide: TimelineNotifications,
+      useFactory: async (config: GatewayConfig) => {
+        const notifications = new TimelineNotifications(config.DATABASE_URL);
+        await notifications.start();
+        return notifications;
+      },
+      inject: [KIT_CONFIG],
+    },
+    NotificationsLifecycle,
+    {
+      provide: SubmitApplication,
+      useFactory: (
+        config: GatewayConfig,
+        idempotency: IdempotencyStore,
+        applications: ApplicationRegistry,
+        producer: EventProducer,
+      ) =>
+        new SubmitApplication(
+          RoutingTable.fromFile(config.ROUTING_TABLE_FILE),
+          idempotency,
+          applications,
+          new KafkaSubmittedApplicationPublisher(producer),
+          {
+            textTypes: loadXbauTextTypes(),
+            attachmentOrigins: attachmentOrigins(config.ATTACHMENT_URI_ORIGINS),
+          },
+        ),
+      inject: [KIT_CONFIG, IdempotencyStore, ApplicationRegistry, EventProducer],
+    },
+    {
+      provide: TokenVerifier,
+      useFactory: (config: GatewayConfig, probes: ReadinessProbes) => {
+        if (config.JWKS_URL) probes.register('identity-provider', endpointAnswers(config.JWKS_URL));
+        return new TokenVerifier({
+          jwksFile: config.JWKS_FILE,
+          jwksUrl: config.JWKS_URL,
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          maxLifetimeSeconds: config.MAX_TOKEN_LIFETIME_SECONDS,
+        });
+      },
+      inject: [KIT_CONFIG, ReadinessProbes],
+    },
+  ],
+})
+export class GatewayModule {}

@@ -1,9 +1,10 @@
-import { loadConfig, runService } from '@hub/kit';
+import { loadConfig, runHubService } from '@hub/kit';
 import { gatewayConfigSchema } from './config.js';
-import { startGateway } from './gateway.js';
+import { gatewayHttp } from './gateway.js';
+import { GatewayModule } from './gateway.module.js';
 
-await runService(
+await runHubService(
   () => loadConfig(gatewayConfigSchema),
-  (config, logger) => startGateway(config, { logger }),
-  (gateway) => ({ url: gateway.url }),
+  () => GatewayModule,
+  (config, logger) => ({ http: gatewayHttp(config, logger) }),
 );

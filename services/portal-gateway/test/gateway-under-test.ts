@@ -35,7 +35,8 @@ export async function startGatewayUnderTest() {
   };
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
-      PORT: '0',
+      HTTP_PORT: '0',
+      OPS_PORT: '0',
       KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
       SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
       DATABASE_URL: endpoints.DATABASE_URL,

@@ -11,6 +11,7 @@ import {
   ReadinessProbes,
   RoundTimer,
   type KitLogger,
+  storeProvider,
 } from '@hub/kit';
 import { XoevValidator, XtaClient } from '@hub/xoev';
 import type { XbauConnectorConfig } from './config.js';
@@ -74,15 +75,7 @@ class XbauResources implements OnApplicationShutdown {
         }),
       inject: [XtaClient, KIT_CONFIG],
     },
-    {
-      provide: DeliveredRecipients,
-      useFactory: async (pool: pg.Pool) => {
-        const recipients = new DeliveredRecipients(pool);
-        await recipients.migrate();
-        return recipients;
-      },
-      inject: [pg.Pool],
-    },
+    storeProvider(DeliveredRecipients),
     {
       provide: REPLY_DEAD_LETTERS,
       useFactory: async (kafka: Kafka) => {

@@ -28,7 +28,8 @@ export async function startSimulatorProcess(): Promise<SimulatorProcess> {
     output += chunk.toString();
   });
   const url = await eventually(() => /listening on (\S+)/.exec(output)?.[1], {
-    timeoutMs: 30_000,
+    // tsx compiles the simulator first: slow on a busy machine.
+    timeoutMs: 90_000,
     what: 'the XTA simulator to listen',
   });
   const admin = (path: string) => new URL(path, url).toString();
@@ -50,6 +51,7 @@ export async function startSimulatorProcess(): Promise<SimulatorProcess> {
       return ((await response.json()) as { messageId: string }).messageId;
     },
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       await exited;

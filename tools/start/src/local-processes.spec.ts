@@ -23,6 +23,7 @@ function listening(local: LocalProcess): number[] {
     'OPS_PORT',
     'XTA_SIMULATOR_PORT',
     'PAYMENT_SIMULATOR_PORT',
+    'OUTBOUND_SIMULATOR_PORT',
   ];
   return [
     Number(new URL(local.readyUrl).port),

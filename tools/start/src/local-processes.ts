@@ -38,8 +38,8 @@ export function localProcesses(
       // The system every generated connector calls (OUTBOUND_URL), until it calls a real one.
       name: 'outbound-simulator',
       entry: 'tools/outbound-simulator/src/main.ts',
-      env: { OUTBOUND_SIMULATOR_PORT: String(port(8091)) },
-      readyUrl: `${local(8091)}/health`,
+      env: { OUTBOUND_SIMULATOR_PORT: String(port(8092)) },
+      readyUrl: `${local(8092)}/health`,
     },
     {
       name: 'payment-simulator',
@@ -50,25 +50,28 @@ export function localProcesses(
     },
   ];
   const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', LOG_LEVEL: 'info' };
-  const perService: Record<
-    string,
-    { env: Record<string, string>; url?: string; opsPort?: number }
-  > = {
+  // Business HTTP (HTTP_PORT) where a service serves it; every service's ops endpoints
+  // (/health/*, /metrics) on OPS_PORT, a port of its own (9100 + its index).
+  const perService: Record<string, { env: Record<string, string>; url?: string }> = {
     'portal-gateway': {
-      opsPort: port(8080),
-      env: { PORT: String(port(8080)), JWKS_FILE: devJwks },
+      env: {
+        HTTP_PORT: String(port(8080)),
+        JWKS_FILE: devJwks,
+      },
       url: `${local(8080)}/openapi.json`,
     },
     'ops-console': {
-      env: { PORT: String(port(8070)), JWKS_FILE: devJwks },
+      env: {
+        HTTP_PORT: String(port(8070)),
+        JWKS_FILE: devJwks,
+      },
       url: local(8070),
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: `${local(8089)}/xta` } },
     'payment-connector': {
-      opsPort: port(9199),
       env: {
         HTTP_HOST: '127.0.0.1',
-        OPS_PORT: String(port(9199)),
+        HTTP_PORT: String(port(8091)),
         PAYMENT_PROFILE_JSON: JSON.stringify({
           name: 'local-simulator',
           baseUrl: local(8090),
@@ -84,16 +87,14 @@ export function localProcesses(
   };
   const servicesToRun = services.map((name, index): LocalProcess => {
     const own = perService[name];
-    // Each service's ops endpoints (/health, /metrics) on a port of its own.
-    const opsPort = own?.opsPort ?? port(9100 + index);
+    const opsPort = port(9100 + index);
     return {
       name,
       entry: `services/${name}/src/main.ts`,
       env: {
         ...common,
-        HTTP_PORT: String(port(9100 + index)),
-        OPS_PORT: String(port(9100 + index)),
-        OUTBOUND_URL: `${local(8091)}/${name}`,
+        OPS_PORT: String(opsPort),
+        OUTBOUND_URL: `${local(8092)}/${name}`,
         ...own?.env,
       },
       ...(own?.url ? { url: own.url } : {}),

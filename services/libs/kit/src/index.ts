@@ -60,6 +60,7 @@ export {
 } from './nest/bootstrap-hub-service.js';
 export { runHubService } from './nest/run-hub-service.js';
 export { ReadinessProbes } from './nest/readiness-probes.js';
+export { storeProvider, type PoolStore } from './nest/store-provider.js';
 export { OpsServer } from './nest/ops-server.provider.js';
 export { KIT_CONFIG, KIT_LOGGER } from './nest/tokens.js';
 export { RoundTimer, type RoundTimerOptions } from './service/round-timer.js';

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import type { KitLogger } from '@hub/kit';
 import {
@@ -26,31 +25,22 @@ export interface PaymentHttpOptions {
 const MAX_BODY_BYTES = 64 * 1024;
 const uuid = z.uuid();
 
-/**
- * `GET /payments/return/{paymentId}`: the citizen is back from the pay page. Proves nothing; starts
- * a status check and sends the citizen on to the portal.
- * `POST /payments/notifications`: the provider says "something changed". Signature checked (where
- * configured), then 202 at once; the check runs afterwards. Duplicates coalesce; a notification for
- * a transaction not yet known is accepted and left to the poller.
- */
-export function paymentRequestListener(options: PaymentHttpOptions) {
-  return (request: IncomingMessage, response: ServerResponse): void => {
-    const path = (request.url ?? '').split('?')[0] ?? '';
-    const returned = /^\/payments\/return\/([^/]+)$/.exec(path);
-    const handled =
-      returned && request.method === 'GET'
-        ? onReturn(options, response, returned[1] ?? '')
-        : path === '/payments/notifications' && request.method === 'POST'
-          ? onNotification(options, request, response)
-          : notFound(response);
-    handled.catch((error: unknown) => {
-      options.logger.error({ err: error, path }, 'payment endpoint failed');
-      if (!response.headersSent) send(response, 503, { status: 'unavailable' });
-    });
-  };
+/** Answers 503 (and logs) when an endpoint fails before it has answered. */
+export async function answering(
+  options: Pick<PaymentHttpOptions, 'logger'>,
+  path: string,
+  response: ServerResponse,
+  work: Promise<void>,
+): Promise<void> {
+  try {
+    await work;
+  } catch (error) {
+    options.logger.error({ err: error, path }, 'payment endpoint failed');
+    if (!response.headersSent) send(response, 503, { status: 'unavailable' });
+  }
 }
 
-async function onReturn(
+export async function onReturn(
   options: PaymentHttpOptions,
   response: ServerResponse,
   paymentId: string,
@@ -78,7 +68,7 @@ async function onReturn(
     .end(page('Danke. Wir prüfen Ihre Zahlung beim Zahlungsdienstleister.'));
 }
 
-async function onNotification(
+export async function onNotification(
   options: PaymentHttpOptions,
   request: IncomingMessage,
   response: ServerResponse,
@@ -119,11 +109,6 @@ async function onNotification(
   if (payment) options.checks.trigger(payment.paymentId, 'notification');
 }
 
-function notFound(response: ServerResponse): Promise<void> {
-  send(response, 404, { status: 'not found' });
-  return Promise.resolve();
-}
-
 function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -153,14 +138,4 @@ function send(response: ServerResponse, status: number, body: unknown): void {
 
 function page(text: string): string {
   return `<!doctype html><html lang="de"><meta charset="utf-8"><title>Zahlung</title><p>${text}</p></html>`;
-}
-
-export async function startPaymentHttpServer(
-  options: PaymentHttpOptions,
-  port: number,
-  host: string,
-): Promise<{ server: Server; port: number }> {
-  const server = createServer(paymentRequestListener(options));
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  return { server, port: (server.address() as AddressInfo).port };
 }

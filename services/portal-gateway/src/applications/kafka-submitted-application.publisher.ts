@@ -1,15 +1,14 @@
 import { context, propagation, SpanKind, trace } from '@opentelemetry/api';
-import { schemaType, type eventTopics } from '@hub/contracts';
+import { topics } from '@hub/contracts';
 import type { EventProducer } from '@hub/kit';
 import type { SubmittedApplicationPublisher } from './submit-application.js';
 import { toApplicationSubmitted } from './to-application-submitted.js';
 
-const topic = 'portal.application-submitted.v1' satisfies (typeof eventTopics)[number]['name'];
-const type = schemaType('portal/application-submitted');
+const topic = topics.applicationSubmitted;
 const tracer = trace.getTracer('portal-gateway');
 
 /**
- * Publishes to `portal.application-submitted.v1` keyed by application id (the kit's PRODUCER span
+ * Publishes to the application-submitted topic keyed by application id (the kit's PRODUCER span
  * inside), in a span that continues
  * the portal's `traceparent` (or starts the trace); resolves once acks=all.
  */
@@ -28,13 +27,13 @@ export class KafkaSubmittedApplicationPublisher implements SubmittedApplicationP
         kind: SpanKind.INTERNAL,
         attributes: {
           'hub.application_id': application.applicationId,
-          'messaging.destination.name': topic,
+          'messaging.destination.name': topic.name,
         },
       },
       portalContext,
       async (span) => {
         try {
-          await this.producer.publish(topic, type, {
+          await this.producer.publish(topic, {
             key: application.applicationId,
             value: toApplicationSubmitted(application, application),
             correlationId: application.applicationId,

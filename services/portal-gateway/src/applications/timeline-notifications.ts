@@ -13,6 +13,8 @@ export class TimelineNotifications {
 
   async start(): Promise<void> {
     this.client = new pg.Client({ connectionString: this.databaseUrl });
+    // A lost connection must not end the process; /health/ready reports the database.
+    this.client.on('error', () => undefined);
     await this.client.connect();
     this.client.on('notification', (message) => {
       for (const listener of this.listeners.get(message.payload ?? '') ?? []) listener();

@@ -13,8 +13,10 @@ import { DeliveryEngine } from '../delivery/delivery-engine.js';
 import type { HandlerDefinition } from '../delivery/handler-definition.js';
 import { createLogger, type KitLogger } from '../observability/logger.js';
 import { HubServiceModule, type HubServiceModuleOptions } from './hub-service.module.js';
-import { KafkaTransport, PassErrorsToDelivery } from './kafka-transport.js';
+import { KafkaTransport } from './kafka-transport.js';
+import type { ServiceClients } from '../service/service-clients.js';
 import { OpsServer } from './ops-server.provider.js';
+import { SERVICE_CLIENTS } from './tokens.js';
 
 export interface BusinessHttp {
   /** HTTP_PORT of the service's configuration (0: any free port). */
@@ -82,7 +84,7 @@ export async function bootstrapHubService<C extends KitConfig>(
   const handlers = (options.handlers ?? []).flatMap((token) =>
     app.get<HandlerDefinition<never>[]>(token),
   );
-  const transport = app.connectMicroservice(
+  app.connectMicroservice(
     {
       strategy: new KafkaTransport(app.get(DeliveryEngine), {
         shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
@@ -97,23 +99,25 @@ export async function bootstrapHubService<C extends KitConfig>(
     },
     { inheritAppConfig: false },
   );
-  transport.useGlobalFilters(new PassErrorsToDelivery());
   http?.configure?.(app);
   await app.init();
-  await app.startAllMicroservices();
+  // HTTP first: a handler may hand out links to this service's endpoints.
   let url: string | undefined;
   if (http) {
     const host = http.host ?? '127.0.0.1';
     await app.listen(http.port, host);
     const { port } = app.getHttpServer().address() as { port: number };
-    url = `http://${host}:${String(port)}`;
+    url = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${String(port)}`;
   }
+  await app.startAllMicroservices();
+  const clients = app.get<ServiceClients>(SERVICE_CLIENTS);
   let stopped: Promise<void> | undefined;
   return {
     app,
     opsPort: app.get(OpsServer).port,
     url,
     get: <T>(token: InjectionToken<T>) => app.get<T>(token),
-    stop: () => (stopped ??= app.close()),
+    // After every hook of the service: its last work may still need the connections.
+    stop: () => (stopped ??= app.close().then(() => clients.close())),
   };
 }

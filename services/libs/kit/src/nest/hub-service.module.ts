@@ -1,10 +1,4 @@
-import {
-  Inject,
-  Module,
-  type DynamicModule,
-  type OnApplicationShutdown,
-  type Provider,
-} from '@nestjs/common';
+import { Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { collectDefaultMetrics, Registry } from 'prom-client';
@@ -25,15 +19,6 @@ export interface HubServiceModuleOptions {
   readonly logger: KitLogger;
   /** Replaces the serde as the handlers' decoder (e.g. dead letters read as raw bytes). */
   readonly decoder?: (serde: AvroSerde) => Decoder;
-}
-
-/** Closes the connections after the handlers and HTTP have stopped (Nest's last hook). */
-class ClientsLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(SERVICE_CLIENTS) private readonly clients: ServiceClients) {}
-
-  onApplicationShutdown(): Promise<void> {
-    return this.clients.close();
-  }
 }
 
 function fromClients(token: unknown, pick: (clients: ServiceClients) => unknown): Provider {
@@ -62,7 +47,6 @@ export class HubServiceModule {
         },
       },
       { provide: SERVICE_CLIENTS, useFactory: () => connectServiceClients(config) },
-      ClientsLifecycle,
       fromClients(pg.Pool, (clients) => clients.pool),
       fromClients(Kafka, (clients) => clients.kafka),
       fromClients(SchemaRegistryClient, (clients) => clients.registry),
@@ -105,7 +89,7 @@ export class HubServiceModule {
       module: HubServiceModule,
       global: true,
       providers,
-      exports: providers.filter((provider) => provider !== ClientsLifecycle),
+      exports: providers,
     };
   }
 }

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
+import { UseFilters } from '@nestjs/common';
 import { EventPattern } from '@nestjs/microservices';
 import type avro from 'avsc';
 import { schemaType, type SchemaName } from '@hub/contracts';
 import type { RetryPolicy } from '../delivery/retry-policy.js';
+import { PassErrorsToDelivery } from './kafka-transport.js';
 
 /** What the kit needs of a catalogue topic spec (`topics.paymentRequested` of @hub/contracts). */
 export interface ConsumedTopic {
@@ -33,12 +35,15 @@ export interface KitEventBinding {
 
 /**
  * `@EventPattern(spec.name)` with the kit's options as the pattern's extras: the payload is
- * decoded into the spec's value schema. The method takes `@Payload()` (the decoded value) and
+ * decoded into the spec's value schema; errors reach the delivery engine as thrown. The method takes `@Payload()` (the decoded value) and
  * `@Ctx()` (the EventContext).
  */
 export function KitEvent(topic: ConsumedTopic, options: KitEventOptions): MethodDecorator {
   const extras: KitEventExtras = { ...options, type: schemaType(topic.valueSchema) };
   const pattern = EventPattern(topic.name, { ...extras });
+  // On the method, not global: a global RPC filter of a hybrid app is registered too late, and
+  // Nest's default filter would replace the error (its code, its retry decision) by a status.
+  const filters = UseFilters(new PassErrorsToDelivery());
   return (target, key, descriptor) => {
     const bindings = (Reflect.getMetadata(kitEventsKey, target.constructor) ??
       []) as KitEventBinding[];
@@ -48,6 +53,7 @@ export function KitEvent(topic: ConsumedTopic, options: KitEventOptions): Method
       target.constructor,
     );
     pattern(target, key, descriptor);
+    filters(target, key, descriptor);
   };
 }
 

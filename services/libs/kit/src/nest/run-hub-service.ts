@@ -1,5 +1,6 @@
 import type { DynamicModule, Type } from '@nestjs/common';
 import type { KitConfig } from '../config/kit-config.js';
+import type { KitLogger } from '../observability/logger.js';
 import { runService } from '../service/run-service.js';
 import {
   bootstrapHubService,
@@ -14,12 +15,15 @@ import {
 export function runHubService<C extends KitConfig>(
   load: () => C,
   appModule: (config: C) => Type | DynamicModule,
-  options: (config: C) => Omit<HubServiceOptions<C>, 'config' | 'logger'> = () => ({}),
+  options: (
+    config: C,
+    logger: KitLogger,
+  ) => Omit<HubServiceOptions<C>, 'config' | 'logger'> = () => ({}),
 ): Promise<HubService> {
   return runService(
     load,
     (config, logger) =>
-      bootstrapHubService(appModule(config), { ...options(config), config, logger }),
+      bootstrapHubService(appModule(config), { ...options(config, logger), config, logger }),
     (service) => ({ opsPort: service.opsPort, ...(service.url ? { url: service.url } : {}) }),
   );
 }

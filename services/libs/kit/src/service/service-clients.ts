@@ -25,6 +25,9 @@ type ClientConfig = Pick<
 /** Opens them from the kit's configuration; the one place a service meets kafkajs and pg. */
 export async function connectServiceClients(config: ClientConfig): Promise<ServiceClients> {
   const pool = new pg.Pool({ connectionString: config.DATABASE_URL, max: 10 });
+  // An idle connection lost (database restart, network cut) is dropped by the pool and replaced
+  // on next use; without a listener its error would end the process. /health/ready reports it.
+  pool.on('error', () => undefined);
   // Every producer uses kafkajs' default partitioner, the Java client's murmur2, so keys land on
   // the partitions Kafka's own tools expect; the warning about the v1 default says nothing here.
   process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
