@@ -97,11 +97,28 @@ export async function writeConnector(request: NewConnector): Promise<string[]> {
   const group = `${request.name}.${names.__handler__ ?? ''}`;
   const edited = withConsumer(readFileSync(catalogue, 'utf8'), request.topic.name, group);
   writeFileSync(catalogue, await formatted(catalogue, edited));
-  // A fresh process reads the edited catalogue (this one has it loaded already).
-  await promisify(execFile)(
+  // Fresh processes read the edited catalogue (this one has it loaded already): the topic table,
+  // then the alert rules and dashboard derived from the catalogue's groups.
+  const run = promisify(execFile);
+  await run(
     process.execPath,
     ['--import', 'tsx', 'tools/hub-cli/src/main.ts', 'contracts', 'generate'],
-    { cwd: root },
+    {
+      cwd: root,
+    },
   );
-  return [...files.map((file) => file.path), catalogue, join(root, 'contracts/README.md')];
+  await run(
+    process.execPath,
+    ['--import', 'tsx', 'tools/observability-config/src/main.ts', 'generate'],
+    {
+      cwd: root,
+    },
+  );
+  return [
+    ...files.map((file) => file.path),
+    catalogue,
+    join(root, 'contracts/README.md'),
+    join(root, 'deploy/prometheus'),
+    join(root, 'deploy/grafana'),
+  ];
 }
