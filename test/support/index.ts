@@ -11,3 +11,4 @@ export {
   readinessBecomes,
   readyStatus,
 } from './ops-endpoints.js';
+export { consumeFromNowOn } from './from-now-on.js';
