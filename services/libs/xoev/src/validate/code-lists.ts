@@ -32,7 +32,7 @@ export class CodeLists {
       if (!codes) {
         reasons.push({
           source: 'codelist',
-          message: `unknown code list ${uri} version ${version}`,
+          message: `code list ${uri} is pinned in version ${this.pinnedVersions(uri).join(', ')}, the message uses version ${version}`,
           ...where,
         });
       } else if (!codes.has(code)) {
@@ -54,8 +54,16 @@ export class CodeLists {
   }
 
   private isPinned(uri: string): boolean {
+    return this.pinnedVersions(uri).length > 0;
+  }
+
+  /** The versions of a list held in the folder (file `<uri>_<version>.xml`). */
+  private pinnedVersions(uri: string): string[] {
     const prefix = `${fileNameOf(uri)}_`;
-    return this.pinnedFiles.some((file) => file.startsWith(prefix));
+    return this.pinnedFiles
+      .filter((file) => file.startsWith(prefix) && file.endsWith('.xml'))
+      .map((file) => file.slice(prefix.length, -'.xml'.length))
+      .filter((version) => !version.includes('_'));
   }
 
   private load(key: string): ReadonlySet<string> | undefined {
