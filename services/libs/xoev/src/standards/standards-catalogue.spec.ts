@@ -24,6 +24,20 @@ describe('the XÖV standards catalogue', () => {
     expect(files.filter((file) => !existsSync(join(xoevContractsRoot, file)))).toEqual([]);
   });
 
+  it('prepares every standard of the catalogue without error, and refuses unknown ones as before', async () => {
+    const validator = new XoevValidator();
+    try {
+      await validator.prepare();
+      await expect(
+        validator.validate(
+          '<m:vorgang.statusanfrage.2030 xmlns:m="urn:example:unknown" version="1"/>',
+        ),
+      ).rejects.toMatchObject({ code: 'XOEV_UNKNOWN_SCHEMA' });
+    } finally {
+      validator.dispose();
+    }
+  });
+
   it('takes a new standard from a folder with a standard.json, without code', async () => {
     const root = mkdtempSync(join(tmpdir(), 'xoev-catalogue-'));
     cpSync(join(xoevContractsRoot, 'xwasser/1.0.0/xsd'), join(root, 'xwasser-probe/9.9/xsd'), {

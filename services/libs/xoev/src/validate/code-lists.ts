@@ -46,11 +46,21 @@ export class CodeLists {
     return reasons;
   }
 
+  /** Reads every pinned list now (the AGS list alone is 2.8 MB), not on the first message. */
+  preload(): void {
+    for (const file of this.pinnedFiles)
+      if (file.endsWith('.xml')) this.codesOfFile(file.slice(0, -'.xml'.length));
+  }
+
   /** The codes of one list version, or undefined when no such list is pinned. */
   codesOf(uri: string, version: string): ReadonlySet<string> | undefined {
-    const key = `${uri}_${version}`;
-    if (!this.codesByList.has(key)) this.codesByList.set(key, this.load(key));
-    return this.codesByList.get(key);
+    return this.codesOfFile(fileNameOf(`${uri}_${version}`));
+  }
+
+  /** Cached by file name (`<uri>_<version>` with `:` as `_`). */
+  private codesOfFile(name: string): ReadonlySet<string> | undefined {
+    if (!this.codesByList.has(name)) this.codesByList.set(name, this.load(name));
+    return this.codesByList.get(name);
   }
 
   private isPinned(uri: string): boolean {
@@ -66,8 +76,8 @@ export class CodeLists {
       .filter((version) => !version.includes('_'));
   }
 
-  private load(key: string): ReadonlySet<string> | undefined {
-    const file = join(this.directory, `${fileNameOf(key)}.xml`);
+  private load(name: string): ReadonlySet<string> | undefined {
+    const file = join(this.directory, `${name}.xml`);
     if (!existsSync(file)) return undefined;
     const list = XmlDocument.fromBuffer(readFileSync(file));
     try {

@@ -100,6 +100,24 @@ export class XoevValidator {
     }
   }
 
+  /**
+   * Everything the first message would otherwise pay for, done now (start-up): every XSD set, the
+   * Schematron rules for each message type the catalogue says the hub handles, every pinned code
+   * list. A few seconds at start instead of ~0.5 s on the first message of each type.
+   */
+  async prepare(): Promise<void> {
+    this.warmUp();
+    for (const set of this.sets) {
+      await this.schematron.prepare(
+        set,
+        set.messages
+          .map((message) => message.type)
+          .filter((type) => set.rootPattern?.test(type) ?? true),
+      );
+      this.codeListsOf(set)?.preload();
+    }
+  }
+
   dispose(): void {
     this.xsd.dispose();
   }
