@@ -10,5 +10,6 @@ export {
   readiness,
   readinessBecomes,
   readyStatus,
+  readyWith,
 } from './ops-endpoints.js';
 export { consumeFromNowOn } from './from-now-on.js';

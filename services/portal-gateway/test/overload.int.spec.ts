@@ -1,6 +1,6 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '@hub/test-support';
+import { eventually, metricsText } from '@hub/test-support';
 import { validApplication } from './fixtures.js';
 import { citizen, startGatewayUnderTest } from './gateway-under-test.js';
 
@@ -68,7 +68,8 @@ describe('overload is refused, not queued (real gateway, Kafka, PostgreSQL)', ()
     expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(await refused.json()).toMatchObject({ status: 503, title: 'Overloaded' });
 
-    const metrics = await fetch(`${under.gateway.url}/metrics`).then((response) => response.text());
+    // Metrics are on the ops port, apart from the portal API.
+    const metrics = await metricsText(under.gateway.opsPort);
     expect(metrics).toMatch(/^hub_gateway_submissions_refused_overload_total [1-9]/m);
 
     held.finish();
