@@ -10,5 +10,7 @@ export {
   readiness,
   readinessBecomes,
   readyStatus,
+  readyWith,
 } from './ops-endpoints.js';
+export { consumeFromNowOn } from './from-now-on.js';
 export { startOutboundSimulator, type OutboundSimulator } from '@hub/outbound-simulator';

@@ -48,3 +48,14 @@ export function notReadyWithout(
     { timeoutMs, what: `/health/ready on ${String(opsPort)} to be 503 without ${dependency}` },
   );
 }
+
+/** Waits until `/health/ready` is 200, then returns the names of the dependencies it asked. */
+export async function readyWith(opsPort: number): Promise<string[]> {
+  await readinessBecomes(opsPort, 200);
+  const { status, checks } = await readiness(opsPort);
+  if (status !== 200) throw new Error(`/health/ready answered ${String(status)} again`);
+  return Object.entries(checks)
+    .filter(([, state]) => state === 'up')
+    .map(([name]) => name)
+    .sort();
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { topics } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import type { Case, CaseState } from './case.js';
 import {
@@ -28,16 +29,16 @@ import {
 
 const awaiting = onSubmitted(withFee, route, settings).next;
 const paymentDeadLetter = {
-  command: 'payment.payment-requested.v1',
+  command: topics.paymentRequested.name,
   deadLetterTopic: 'dlq.payment-connector.payment-requested',
 } as const;
 const deliveryDeadLetter = {
-  command: 'procedure.delivery-requested.v1',
+  command: topics.deliveryRequested.name,
   deadLetterTopic: 'dlq.xbau-connector.delivery-requested',
 } as const;
 
 function deliveries(decision: Decision) {
-  return decision.outgoing.filter((o) => o.topic === 'procedure.delivery-requested.v1');
+  return decision.outgoing.filter((o) => o.topic === topics.deliveryRequested.name);
 }
 
 function refusal(decide: () => Decision): HubError {

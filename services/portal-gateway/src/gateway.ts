@@ -1,6 +1,8 @@
-import { bootstrapHubService, type BusinessHttp, type KitLogger } from '@hub/kit';
+import { Registry } from 'prom-client';
+import { bootstrapHubService, createLogger, type BusinessHttp, type KitLogger } from '@hub/kit';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
+import { admissionControl } from './http/admission-control.js';
 import { bodyErrorsAsProblems, jsonBody } from './http/json-body.js';
 import { ProblemFilter } from './http/problem.filter.js';
 
@@ -16,6 +18,16 @@ export function gatewayHttp(config: GatewayConfig, logger: KitLogger): BusinessH
     port: config.HTTP_PORT,
     bodyParser: false,
     configure(app) {
+      app.use(
+        '/v1/applications',
+        admissionControl(
+          {
+            maxInFlight: config.MAX_IN_FLIGHT_SUBMISSIONS,
+            retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_SECONDS,
+          },
+          app.get<Registry>(Registry),
+        ),
+      );
       app.use(jsonBody(config.MAX_BODY_BYTES), bodyErrorsAsProblems(logger));
       app.useGlobalFilters(
         new ProblemFilter((error) => {
@@ -29,12 +41,13 @@ export function gatewayHttp(config: GatewayConfig, logger: KitLogger): BusinessH
 /** Starts the gateway in the one service shape (tests use this; main.ts runs the same). */
 export async function startGateway(
   config: GatewayConfig,
-  options: { logger: KitLogger },
+  options: { logger?: KitLogger } = {},
 ): Promise<RunningGateway> {
+  const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
   const service = await bootstrapHubService(GatewayModule, {
     config,
-    logger: options.logger,
-    http: gatewayHttp(config, options.logger),
+    logger,
+    http: gatewayHttp(config, logger),
   });
   return {
     url: service.url ?? '',

@@ -5,7 +5,7 @@ import {
   metricsText,
   notReadyWithout,
   platform,
-  readiness,
+  readyWith,
   tcpProxy,
   testKafka,
 } from '@hub/test-support';
@@ -28,14 +28,11 @@ describe('xbau connector: ops endpoints', () => {
     onTestFinished(() => connector.stop());
 
     expect(await metricsText(connector.opsPort)).toContain('xbau_replies_total');
-    expect(await readiness(connector.opsPort)).toEqual({
-      status: 200,
-      checks: { kafka: 'up', registry: 'up', database: 'up', xta: 'up' },
-    });
+    expect(await readyWith(connector.opsPort)).toEqual(['database', 'kafka', 'registry', 'xta']);
 
     await simulator.stop();
-    expect(await notReadyWithout(connector.opsPort, 'xta')).toMatchObject({ database: 'up' });
+    await notReadyWithout(connector.opsPort, 'xta');
     await database.close();
-    expect(await notReadyWithout(connector.opsPort, 'database')).toMatchObject({ kafka: 'up' });
+    await notReadyWithout(connector.opsPort, 'database');
   }, 120_000);
 });

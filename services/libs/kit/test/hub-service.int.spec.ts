@@ -18,7 +18,6 @@ import {
   metricsText,
   platform,
   readinessBecomes,
-  readyStatus,
   tcpProxy,
   testKafka,
 } from '@hub/test-support';
@@ -86,7 +85,7 @@ describe('bootstrapHubService: one Nest service on the kit', () => {
     expect(got.value.serviceKey).toBe(value.serviceKey);
 
     expect(await metricsText(running.opsPort)).toContain('hub_events_processed_total');
-    expect(await readyStatus(running.opsPort)).toBe(200);
+    await readinessBecomes(running.opsPort, 200);
     outbound.up = false;
     await readinessBecomes(running.opsPort, 503);
     outbound.up = true;

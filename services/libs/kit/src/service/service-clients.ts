@@ -28,6 +28,9 @@ export async function connectServiceClients(config: ClientConfig): Promise<Servi
   // An idle connection lost (database restart, network cut) is dropped by the pool and replaced
   // on next use; without a listener its error would end the process. /health/ready reports it.
   pool.on('error', () => undefined);
+  // The same for a checked-out connection waiting between queries (a ledger transaction around a
+  // slow outbound call): its next query fails and the connection is thrown away on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   // Every producer uses kafkajs' default partitioner, the Java client's murmur2, so keys land on
   // the partitions Kafka's own tools expect; the warning about the v1 default says nothing here.
   process.env.KAFKAJS_NO_PARTITIONER_WARNING ??= '1';
