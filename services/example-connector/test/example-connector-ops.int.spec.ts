@@ -7,17 +7,19 @@ import {
   platform,
   readinessBecomes,
   startOutboundSimulator,
+  tcpProxy,
 } from '@hub/test-support';
 import { exampleConnectorConfigSchema } from '../src/config.js';
 import { ExampleConnectorModule } from '../src/example-connector.module.js';
 
 describe('the example-connector ops endpoints', () => {
-  // Without PostgreSQL: the kit's own test (services/libs/kit/test/hub-service.int.spec.ts).
-  it('serve /metrics, and /health/ready turns 503 without the outbound system', async () => {
+  it('serve /metrics, and /health/ready turns 503 without PostgreSQL or the outbound system', async () => {
     const receiver = await startOutboundSimulator();
     onTestFinished(() => receiver.close().catch(() => undefined));
+    const database = await tcpProxy(platform().DATABASE_URL);
     const config = exampleConnectorConfigSchema.parse({
       ...platform(),
+      DATABASE_URL: database.url,
       SERVICE_NAME: `example-connector-ops-${randomUUID().slice(0, 8)}`,
       OPS_PORT: '0',
       TRACE_EXPORTER: 'none',
@@ -37,5 +39,7 @@ describe('the example-connector ops endpoints', () => {
     const again = await startOutboundSimulator(Number(new URL(receiver.url).port));
     onTestFinished(() => again.close());
     await readinessBecomes(service.opsPort, 200);
+    await database.close();
+    await notReadyWithout(service.opsPort, 'database');
   }, 90_000);
 });
