@@ -1,3 +1,4 @@
+import { ContractError } from './contract-error.js';
 import type { SchemaName } from './generated/index.js';
 
 /** One Kafka topic as the hub declares it; `npm run hub -- topics apply` creates it from this. */
@@ -15,6 +16,11 @@ export interface TopicSpec {
   readonly owner: string;
   /** The consumer groups (`<service>.<handler>`) that read it; each gets a `dlq.<group>`. */
   readonly consumers: readonly string[];
+  /**
+   * Set on dead-letter topics: the topic whose records this one holds byte for byte (ADR 0012),
+   * so its values carry that topic's schema ids and no subject of its own is registered.
+   */
+  readonly copyOf?: string;
 }
 
 const days = 24 * 60 * 60 * 1000;
@@ -131,20 +137,39 @@ export function deadLetterWatcherName(group: string): string {
   return `dead-letters.${group}`;
 }
 
-/** The dead-letter topic of a consumer group; they all share the dead-letter envelope. */
-export function deadLetterTopic(group: string, consumers: readonly string[] = []): TopicSpec {
+/**
+ * The dead-letter topic of a consumer group: the records the group gave up on, as read, with the
+ * context in `dlq-*` headers (ADR 0012). Its value schema is that of the topic the group reads.
+ */
+export function deadLetterTopic(
+  group: string,
+  consumers: readonly string[] = [],
+  events: readonly TopicSpec[] = eventTopics,
+): TopicSpec {
+  const source = sourceOf(group, events);
   return {
     name: `dlq.${group}`,
-    description: `Records ${group} gave up on, for inspection and replay.`,
+    description: `Records ${group} gave up on, as read from ${source.name}, for inspection and replay.`,
     key: 'the key of the dead record',
-    valueSchema: 'dlq/dead-letter',
+    valueSchema: source.valueSchema,
     partitions: 1,
     // Long enough for operators to notice, fix and replay.
     retentionMs: 90 * days,
     cleanupPolicy: 'delete',
     owner: group.split('.')[0] ?? group,
     consumers,
+    copyOf: source.name,
   };
+}
+
+/** The topic `group` reads: an event topic, or the dead-letter topic a watcher reads. */
+function sourceOf(group: string, events: readonly TopicSpec[]): TopicSpec {
+  const topic = events.find((spec) => spec.consumers.includes(group));
+  if (topic) return topic;
+  const watcherPrefix = `case-router.${deadLetterWatcherName('')}`;
+  if (group.startsWith(watcherPrefix))
+    return deadLetterTopic(group.slice(watcherPrefix.length), [group], events);
+  throw new ContractError(`No catalogue topic is read by the consumer group ${group}.`);
 }
 
 /**

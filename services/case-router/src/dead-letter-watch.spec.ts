@@ -5,7 +5,11 @@ import type { EventContext, KitLogger } from '@hub/kit';
 import type { Case } from './case.js';
 import { onSubmitted, type Decision } from './case-decisions.js';
 import { CaseRouterMetrics } from './case-router-metrics.js';
-import { deadLetterWatchers, withUndecodedDeadLetters } from './dead-letter-watch.js';
+import {
+  deadLetterWatchers,
+  undecodedDeadLetter,
+  withUndecodedDeadLetters,
+} from './dead-letter-watch.js';
 import { application, applied, freeRoute, settings, withoutFee } from '../test/case-fixtures.js';
 
 /** The router's once-per-event decision over an in-memory case table. */
@@ -111,7 +115,7 @@ describe('the delivery chain’s dead letters', () => {
       decode: () => Promise.resolve({ value: 'decoded' }),
     });
     const bytes = Buffer.from([0, 1, 2]);
-    expect(await decoder.decode(bytes, schemaType('dlq/dead-letter'))).toEqual({ value: bytes });
+    expect(await decoder.decode(bytes, undecodedDeadLetter)).toEqual({ value: bytes });
     expect(await decoder.decode(bytes, schemaType('procedure/delivery-requested'))).toEqual({
       value: 'decoded',
     });

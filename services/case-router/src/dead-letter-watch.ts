@@ -1,28 +1,29 @@
+import avro from 'avsc';
 import {
   deadLetterTopic,
   deadLetterWatcherName,
   deliveryChainGroups,
   eventTopics,
-  schemaType,
 } from '@hub/contracts';
+import { contextOf } from '@hub/dead-letters';
 import { HubError } from '@hub/errors';
-import { deadLetterHeaders, type Decoder, type HandlerDefinition, type KitLogger } from '@hub/kit';
+import type { Decoder, HandlerDefinition, KitLogger } from '@hub/kit';
 import { onChainDeadLettered, type Outgoing } from './case-decisions.js';
 import type { CaseRouterMetrics } from './case-router-metrics.js';
 import { requireCase, type CaseRouter } from './case-router.js';
 
 /*
- * Dead letters keep the original key (the application id) and headers; their value is the raw
- * record, which may not even decode. The watchers read them undecoded: the reader type of the
- * dead-letter topics marks them for the decoder below.
+ * Dead letters are the record as read (ADR 0012): the original key (the application id) and
+ * headers, and a value that may not even decode. The watchers need the key only and read the value
+ * undecoded: this reader type, theirs alone, marks them for the decoder below.
  */
-const deadLetterType = schemaType('dlq/dead-letter');
+export const undecodedDeadLetter = avro.Type.forSchema('bytes');
 
 /** The service's decoder, but dead letters are handed over as the bytes they are. */
 export function withUndecodedDeadLetters(serde: Decoder): Decoder {
   return {
     decode: (bytes, readerType) =>
-      readerType === deadLetterType
+      readerType === undecodedDeadLetter
         ? Promise.resolve({ value: bytes })
         : serde.decode(bytes, readerType),
   };
@@ -57,7 +58,7 @@ export function deadLetterWatchers(
     return {
       name: deadLetterWatcherName(group),
       topic,
-      type: deadLetterType,
+      type: undecodedDeadLetter,
       async handle(_record, context) {
         const applicationId = context.key ?? '';
         if (!uuid.test(applicationId))
@@ -81,7 +82,7 @@ export function deadLetterWatchers(
           {
             applicationId,
             deadLetterTopic: topic,
-            code: context.headers[deadLetterHeaders.errorCode],
+            code: contextOf(context.headers).errorCode,
           },
           'accepted application dead-lettered: the citizen sees DELIVERY_FAILED',
         );

@@ -107,6 +107,19 @@ describe('the evolution gate against main in a git repository', () => {
     expect(violations[0]).toContain('note: type changed from string to int');
   });
 
+  it('refuses a removed schema unless retired.json names it', () => {
+    const repo = repositoryWithMain();
+    rmSync(join(repo.repository, 'schemas/portal/submitted.avsc'));
+    expect(repo.check()).toEqual([
+      expect.stringMatching(/^portal\/submitted: schema de\.hub\.test\.Submitted removed/),
+    ]);
+    writeFileSync(
+      join(repo.repository, 'schemas/retired.json'),
+      JSON.stringify({ 'portal/submitted': 'never written' }),
+    );
+    expect(repo.check()).toEqual([]);
+  });
+
   it('names a missing baseline instead of passing silently', () => {
     const repo = repositoryWithMain();
     expect(() =>
