@@ -102,6 +102,7 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     applicationId,
     requestedAt: at,
     recipient: { authorityId: 'bau:05913000', name: 'Bauordnungsamt Dortmund' },
+    author: { authorityId: 'bpt:05913000', name: 'Bauportal der Stadt' },
     ...xbau,
     application: applicationSubmitted,
   },

@@ -27,4 +27,12 @@ export {
   valueSubject,
   type TopicSpec,
 } from './topics.js';
+export {
+  deliveryTopicOf,
+  procedureKind,
+  procedureKinds,
+  type DeliveryTopicName,
+  type ProcedureKind,
+  type ProcedureKindName,
+} from './procedures.js';
 export { examples } from './examples.js';

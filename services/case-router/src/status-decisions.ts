@@ -32,7 +32,7 @@ function senderOf(status: StatusReported): string {
  * (retried, then dead-lettered). Every refusal leaves the case unchanged.
  */
 function refuseImplausible(current: Case, status: StatusReported): void {
-  const routedTo = current.route?.authorityDvdvId ?? null;
+  const routedTo = current.route?.reader.dvdvId ?? null;
   if (routedTo === null || status.authorityId !== routedTo)
     throw new HubError(
       'REPLY_WRONG_AUTHORITY',

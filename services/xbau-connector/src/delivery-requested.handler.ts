@@ -29,6 +29,7 @@ export interface DeliveryRequestedDependencies {
   readonly validator: XoevValidator;
   readonly transport: XbauTransport;
   readonly recipients: Pick<DeliveredRecipients, 'remember'>;
+  /** The hub's identity for requests that name no author (sent before routes carried one). */
   readonly author: DvdvParty;
   readonly group: string;
   readonly retry: Partial<RetryPolicy>;
@@ -58,17 +59,18 @@ export function deliveryRequestedHandler(
         const xbauVersion = releaseOf(request);
         // Derived from the event id: a redelivered request carries the same nachrichtenUUID.
         const nachrichtenUUID = outboundId(context.eventId, 'xbau-0200');
+        const author = authorOf(request, deps.author);
         const xml = toBaugenehmigungAntrag(fromDeliveryRequested(request), {
           xbauVersion,
           nachrichtenUUID,
           createdAt: request.requestedAt,
-          author: deps.author,
+          author,
           reader: { id: request.recipient.authorityId, name: request.recipient.name },
           product,
         });
         await assertValid(deps.validator, xml);
         const transportMessageId = await deps.transport.send(xml, {
-          author: deps.author.id,
+          author: author.id,
           reader: request.recipient.authorityId,
           service: 'urn:xoev-de:bmk:standard:xbau',
           businessScenario: 'XBAU_BAUGENEHMIGUNG',
@@ -87,6 +89,13 @@ export function deliveryRequestedHandler(
       });
     },
   };
+}
+
+/** The route names the author (ADR 0013); the configured identity stands in for older requests. */
+export function authorOf(request: DeliveryRequested, configured: DvdvParty): DvdvParty {
+  return request.author
+    ? { id: request.author.authorityId, name: request.author.name }
+    : configured;
 }
 
 /** The release the case router chose from the routing table (dated switch-over per authority). */
