@@ -61,11 +61,15 @@ export async function startCaseRouter(
     RoutingTable.fromFile(config.ROUTING_TABLE_FILE),
   ))
     engine.register(handler);
-  for (const watcher of deadLetterWatchers(router, metrics, logger)) engine.register(watcher);
+  for (const watcher of deadLetterWatchers(router, metrics, logger, config.PEER_SERVICE_NAMES_JSON))
+    engine.register(watcher);
   // The watched topics may not exist yet when no connector has dead-lettered anything.
   await ensureTopics(
     kafka,
-    watchedDeadLetterTopics().map((topic) => ({ topic, partitions: 1 })),
+    watchedDeadLetterTopics(config.PEER_SERVICE_NAMES_JSON).map((topic) => ({
+      topic,
+      partitions: 1,
+    })),
   );
   await engine.start();
 

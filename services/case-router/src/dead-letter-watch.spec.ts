@@ -64,6 +64,25 @@ describe('the delivery chain’s dead letters', () => {
     ]);
   });
 
+  it('reads the dead letters of a connector that runs under another service name there', () => {
+    const topics = deadLetterWatchers(
+      inMemoryRouter(new Map()),
+      new CaseRouterMetrics(new Registry()),
+      recordingLogger(),
+      { 'xbau-connector': 'xbau-connector-e2e-1a2b' },
+    ).map((h) => [h.name, h.topic]);
+    expect(topics.sort()).toEqual([
+      [
+        'dead-letters.payment-connector.payment-requested',
+        'dlq.payment-connector.payment-requested',
+      ],
+      [
+        'dead-letters.xbau-connector.delivery-requested',
+        'dlq.xbau-connector-e2e-1a2b.delivery-requested',
+      ],
+    ]);
+  });
+
   it('given a requested delivery, when its dead letter arrives twice, then the case fails once, counted and logged with the id and topic only', async () => {
     const cases = new Map([
       [application.applicationId, applied(onSubmitted(withoutFee, freeRoute, settings))],

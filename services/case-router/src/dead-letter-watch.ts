@@ -37,9 +37,25 @@ function commandOf(group: string): Outgoing['topic'] {
   return topic?.name as Outgoing['topic'];
 }
 
+/** How services run here when not under their catalogue names: catalogue name → SERVICE_NAME. */
+export type PeerServiceNames = Readonly<Record<string, string>>;
+
+/**
+ * The dead-letter topic of a catalogue group as it runs here: `dlq.<group>`, with the service part
+ * renamed where the connector runs under another SERVICE_NAME (its groups, and so its dead-letter
+ * topics, carry that name).
+ */
+function watchedTopicOf(group: string, peers: PeerServiceNames): string {
+  const service = group.slice(0, group.indexOf('.'));
+  const running = peers[service];
+  return running === undefined
+    ? deadLetterTopic(group).name
+    : `dlq.${running}${group.slice(service.length)}`;
+}
+
 /** The dead-letter topics the watchers read, from the catalogue. */
-export function watchedDeadLetterTopics(): string[] {
-  return deliveryChainGroups().map((group) => deadLetterTopic(group).name);
+export function watchedDeadLetterTopics(peers: PeerServiceNames = {}): string[] {
+  return deliveryChainGroups().map((group) => watchedTopicOf(group, peers));
 }
 
 /**
@@ -51,9 +67,10 @@ export function deadLetterWatchers(
   router: Pick<CaseRouter, 'decideOnce' | 'decisionSettings'>,
   metrics: CaseRouterMetrics,
   logger: KitLogger,
+  peers: PeerServiceNames = {},
 ): HandlerDefinition<Buffer>[] {
   return deliveryChainGroups().map((group) => {
-    const topic = deadLetterTopic(group).name;
+    const topic = watchedTopicOf(group, peers);
     const command = commandOf(group);
     return {
       name: deadLetterWatcherName(group),

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eventTopics, topicCatalogue } from '@hub/contracts';
 import { ensureTopics, type KitLogger } from '@hub/kit';
-import { platform, testKafka } from '@hub/test-support';
+import { platform, startGroupsAtEnd, testKafka, uniqueServiceName } from '@hub/test-support';
 import { gatewayConfigSchema } from '../src/config.js';
 import { startGateway } from '../src/gateway.js';
 import { issuer, portalIdentityProvider } from './portal-tokens.js';
@@ -19,6 +19,8 @@ export async function startGatewayUnderTest() {
   );
   const idp = await portalIdentityProvider(mkdtempSync(join(tmpdir(), 'gateway-')));
   const endpoints = platform();
+  const service = uniqueServiceName('portal-gateway-it');
+  await startGroupsAtEnd(testKafka(), service, 'portal-gateway');
   /** What the gateway logged, by level, so tests can tell an info from an error. */
   const logged: { level: keyof KitLogger; message: string }[] = [];
   const record =
@@ -34,6 +36,7 @@ export async function startGatewayUnderTest() {
   };
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
+      SERVICE_NAME: service,
       PORT: '0',
       KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
       SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
