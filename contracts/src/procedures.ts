@@ -1,6 +1,7 @@
 import { ContractError } from './contract-error.js';
-import type { XoevStandard } from './generated/index.js';
+import type { CitizenState, XoevStandard } from './generated/index.js';
 import type { eventTopics } from './topics.js';
+import { xbauProcedure } from './xbau-procedure.js';
 
 /**
  * A kind of specialist procedure the hub can deliver to: the routing table's `procedure`. Each
@@ -14,11 +15,16 @@ export interface ProcedureKind {
   readonly standards: readonly XoevStandard[];
   /** The event topic (`procedure/delivery-requested` values) its connector reads. */
   readonly deliveryTopic: (typeof eventTopics)[number]['name'];
+  /** Who speaks on the citizen's timeline when the procedure reports, e.g. "Bauaufsicht". */
+  readonly authorityLabel: string;
+  /**
+   * What each status code its connector reports (`procedure/status-reported` statusCode) means
+   * for the citizen; a code not listed means the case is being worked on (PROCESSING).
+   */
+  readonly citizenStates: Readonly<Record<string, Exclude<CitizenState, 'UNKNOWN'>>>;
 }
 
-export const procedureKinds = [
-  { kind: 'xbau', standards: ['XBAU'], deliveryTopic: 'procedure.delivery-requested.v1' },
-] as const satisfies readonly ProcedureKind[];
+export const procedureKinds = [xbauProcedure] as const satisfies readonly ProcedureKind[];
 
 export type ProcedureKindName = (typeof procedureKinds)[number]['kind'];
 export type DeliveryTopicName = (typeof procedureKinds)[number]['deliveryTopic'];

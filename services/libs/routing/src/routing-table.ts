@@ -63,12 +63,15 @@ const routeFields = z
 
 export type Route = z.infer<typeof routeFields>;
 
+/** What the table needs of a procedure kind: its name and the standards its connector speaks. */
+export type RoutableKind = Pick<ProcedureKind, 'kind' | 'standards'>;
+
 /**
  * The routing table as the procedure kinds of the catalogue allow it: a route to a kind no
  * connector serves, or to a standard its connector does not speak, would be accepted at the door
  * and then sit on a topic nobody reads.
  */
-export function routingTableSchemaFor(kinds: readonly ProcedureKind[]) {
+export function routingTableSchemaFor(kinds: readonly RoutableKind[]) {
   const route = routeFields.superRefine((candidate, context) => {
     const kind = kinds.find(({ kind: name }) => name === candidate.procedure);
     if (!kind)
@@ -92,7 +95,7 @@ export const routingTableSchema = routingTableSchemaFor(procedureKinds);
 export class RoutingTable {
   constructor(private readonly routes: readonly Route[]) {}
 
-  static fromFile(path: string, kinds: readonly ProcedureKind[] = procedureKinds): RoutingTable {
+  static fromFile(path: string, kinds: readonly RoutableKind[] = procedureKinds): RoutingTable {
     const parsed = routingTableSchemaFor(kinds).safeParse(JSON.parse(readFileSync(path, 'utf8')));
     if (!parsed.success) {
       const first = parsed.error.issues[0];
