@@ -89,8 +89,11 @@ export async function startHubUnderTest() {
     'xbau-connector': uniqueServiceName('xbau-connector-e2e'),
     'payment-connector': uniqueServiceName('payment-connector-e2e'),
   };
-  for (const [catalogueName, name] of Object.entries(services))
-    await startGroupsAtEnd(testKafka(), name, catalogueName);
+  await Promise.all(
+    Object.entries(services).map(([catalogueName, name]) =>
+      startGroupsAtEnd(testKafka(), name, catalogueName),
+    ),
+  );
   const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', HTTP_PORT: '0' };
   const profile = {
     // Polling is per provider name: this run's poller leaves other runs' payments alone.

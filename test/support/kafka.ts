@@ -88,14 +88,20 @@ export async function startGroupsAtEnd(
   const admin = kafka.admin();
   await admin.connect();
   try {
-    for (const topic of topicCatalogue())
-      for (const group of topic.consumers)
-        if (group.startsWith(`${catalogueService}.`))
-          await admin.resetOffsets({
-            groupId: `${service}${group.slice(catalogueService.length)}`,
-            topic: topic.name,
-            earliest: false,
-          });
+    const prefix = `${catalogueService}.`;
+    await Promise.all(
+      topicCatalogue().flatMap((topic) =>
+        topic.consumers
+          .filter((group) => group.startsWith(prefix))
+          .map((group) =>
+            admin.resetOffsets({
+              groupId: `${service}.${group.slice(prefix.length)}`,
+              topic: topic.name,
+              earliest: false,
+            }),
+          ),
+      ),
+    );
   } finally {
     await admin.disconnect();
   }
