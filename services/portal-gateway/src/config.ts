@@ -69,6 +69,20 @@ export const gatewayConfigSchema = kitConfigSchema
       .positive()
       .default(256 * 1024)
       .describe('Largest accepted request body.'),
+    MAX_IN_FLIGHT_SUBMISSIONS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(64)
+      .describe(
+        'Submissions worked on at once; above it the gateway answers 503 with `Retry-After` at once instead of queueing.',
+      ),
+    OVERLOAD_RETRY_AFTER_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(1)
+      .describe('`Retry-After` of an overload 503.'),
   })
   .refine((config) => config.JWKS_FILE !== undefined || config.JWKS_URL !== undefined, {
     path: ['JWKS_FILE'],

@@ -13,6 +13,7 @@ import { attachmentOrigins } from './door/attachment-refusals.js';
 import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
+import { admissionControl } from './http/admission-control.js';
 import { jsonBody, bodyErrorsAsProblems } from './http/json-body.js';
 import { ProblemFilter } from './http/problem.filter.js';
 import { citizenStatusHandler } from './status/citizen-status.handler.js';
@@ -83,6 +84,16 @@ export async function startGateway(
     // Our own JSON parser (json-body.ts) answers its errors as problem documents.
     // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment -- Nest types its options as a class; a literal is what its docs pass.
     { bodyParser: false, logger: false },
+  );
+  app.use(
+    '/v1/applications',
+    admissionControl(
+      {
+        maxInFlight: config.MAX_IN_FLIGHT_SUBMISSIONS,
+        retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_SECONDS,
+      },
+      engine.metricsRegistry,
+    ),
   );
   app.use(jsonBody(config.MAX_BODY_BYTES), bodyErrorsAsProblems(logger));
   app.useGlobalFilters(

@@ -12,7 +12,7 @@ export const citizen = 'postbox-7f3a9c21';
 export const maxBodyBytes = 64 * 1024;
 
 /** The real gateway on a free port against the shared platform, with a test identity provider. */
-export async function startGatewayUnderTest() {
+export async function startGatewayUnderTest(env: Record<string, string> = {}) {
   await ensureTopics(
     testKafka(),
     topicCatalogue(eventTopics).map((spec) => ({ topic: spec.name, partitions: spec.partitions })),
@@ -45,6 +45,7 @@ export async function startGatewayUnderTest() {
       JWKS_FILE: idp.jwksFile,
       JWT_ISSUER: issuer,
       MAX_BODY_BYTES: String(maxBodyBytes),
+      ...env,
     }),
     { logger },
   );

@@ -3,10 +3,18 @@
  * Record the printed figures with machine and date in docs/benchmarks.md.
  */
 import { cpus, totalmem } from 'node:os';
+import { chainBenchmark } from './chain.bench.js';
 import { defaultLayout, up } from '@hub/platform';
 import { kafkaRoundtripBenchmark } from './kafka-roundtrip.bench.js';
 import { serdeBenchmark } from './serde.bench.js';
 import { xoevBenchmark } from './xoev.bench.js';
+
+const [suite, ...suiteArgs] = process.argv.slice(2);
+printMachine();
+if (suite === 'chain') {
+  await chainBenchmark(suiteArgs);
+  process.exit(0);
+}
 
 const endpoints =
   process.env.KAFKA_BROKERS && process.env.SCHEMA_REGISTRY_URL
@@ -16,10 +24,12 @@ const endpoints =
       }
     : await up(defaultLayout());
 
-console.log(
-  `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-);
-console.log(`date: ${new Date().toISOString()}\n`);
+function printMachine(): void {
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
+  console.log(`date: ${new Date().toISOString()}\n`);
+}
 const suites: [string, () => Promise<Record<string, string>>][] = [
   ['Avro serde', () => serdeBenchmark(endpoints.SCHEMA_REGISTRY_URL)],
   ['XÖV validation and parsing', xoevBenchmark],

@@ -12,13 +12,16 @@ export function zipkinPart(layout: StackLayout): Part {
       return {
         command: 'java',
         args: [
-          '-Xmx256m',
+          // In-memory storage keeps up to max-spans; a whole-chain benchmark fills 256 MB within
+          // minutes (issue 17), so the store is bounded below what the heap holds: oldest traces go first.
+          '-Xmx512m',
           ...quickStartJvmFlags,
           tagProperty(processTag),
           '-jar',
           artifacts.zipkinJar,
           `--armeria.ports[0].port=${layout.zipkinPort}`,
           '--armeria.ports[0].ip=127.0.0.1',
+          '--zipkin.storage.mem.max-spans=200000',
         ],
       };
     },

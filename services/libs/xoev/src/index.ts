@@ -6,9 +6,16 @@ export { parseXml, type ParsedXml, type XmlObject } from './xml/parse-xml.js';
 export {
   schemaSets,
   findSchemaSet,
+  unknownSchemaReason,
   xoevContractsRoot,
   type SchemaSet,
 } from './validate/schema-sets.js';
+export { loadSchemaSets, standardFileName } from './standards/standards-catalogue.js';
+export {
+  standardEntry,
+  type MessageDirection,
+  type StandardEntry,
+} from './standards/standard-entry.js';
 export {
   describeReasons,
   type ValidationReason,

@@ -13,6 +13,8 @@ export const xoevErrorCodes = {
   XML_MALFORMED: { retryable: false },
   /** No schema set is known for the root element's namespace and `version` attribute. */
   XOEV_UNKNOWN_SCHEMA: { retryable: false },
+  /** A `standard.json` of the XÖV standards catalogue does not match its schema. */
+  XOEV_CATALOGUE_INVALID: { retryable: false },
   /** XSD, Schematron or code-list validation failed; the message names every reason. */
   XOEV_INVALID: { retryable: false },
   /** The XTA server reported a technical problem (XTAWSTechnicalProblemException). */

@@ -13,6 +13,7 @@ import type { Request, Response } from 'express';
 import { Observable } from 'rxjs';
 import { TokenVerifier, type Caller } from '../auth/token-verifier.js';
 import { problem, ProblemResponse } from '../http/problem.js';
+import { clientGone } from '../http/admission-control.js';
 import { send } from '../http/problem.filter.js';
 import { ApplicationRegistry, type ApplicationView } from './application-registry.js';
 import { TimelineNotifications } from './timeline-notifications.js';
@@ -41,6 +42,7 @@ export class ApplicationsController {
       body: request.body as unknown,
       idempotencyKey: request.header('idempotency-key'),
       traceparent: request.header('traceparent'),
+      abandoned: clientGone(request),
     });
     if (outcome instanceof ProblemResponse) {
       send(response, outcome);

@@ -36,6 +36,8 @@ export interface SubmitApplicationInput {
   readonly body: unknown;
   readonly idempotencyKey: string | undefined;
   readonly traceparent: string | undefined;
+  /** True once the client has hung up; then nothing is stored or published for it. */
+  readonly abandoned?: () => boolean;
 }
 
 /** Namespace of application ids derived from a portal client's idempotency key (UUIDv5). */
@@ -114,7 +116,7 @@ export class SubmitApplication {
             { key: clientApplicationIdKey(application.applicationId), reused: applicationIdReused },
           ]),
     ];
-    if (claims.length === 0) return this.publish(accepted, randomUUID(), input.traceparent);
+    if (claims.length === 0) return this.publish(accepted, randomUUID(), input);
     return this.publishOnce(accepted, claims, input);
   }
 
@@ -154,7 +156,7 @@ export class SubmitApplication {
         `${clientId}\n${claimed.join('\n')}\n${fingerprint}`,
         applicationIdNamespace,
       );
-      const response = await this.publish(application, applicationId, input.traceparent);
+      const response = await this.publish(application, applicationId, input);
       if (response instanceof ProblemResponse) {
         await releaseAll();
         return response;
@@ -170,8 +172,11 @@ export class SubmitApplication {
   private async publish(
     application: SubmitApplicationRequest,
     applicationId: string,
-    traceparent: string | undefined,
+    { traceparent, abandoned }: SubmitApplicationInput,
   ): Promise<StoredResponse | ProblemResponse> {
+    // A client that gave up (its timeout, a reset) would never see the 202: under overload such
+    // work only lengthens the queue, and its retry is answered by the idempotency key anyway.
+    if (abandoned?.()) return clientAbandoned();
     const submittedAt = this.now();
     await this.applications.recordSubmission(
       applicationId,
@@ -192,4 +197,12 @@ export class SubmitApplication {
       },
     };
   }
+}
+
+function clientAbandoned(): ProblemResponse {
+  return problem(
+    499,
+    'Client Closed Request',
+    'The client hung up before the application was accepted; nothing was stored or published.',
+  );
 }

@@ -32,7 +32,7 @@ export class CodeLists {
       if (!codes) {
         reasons.push({
           source: 'codelist',
-          message: `unknown code list ${uri} version ${version}`,
+          message: `code list ${uri} is pinned in version ${this.pinnedVersions(uri).join(', ')}, the message uses version ${version}`,
           ...where,
         });
       } else if (!codes.has(code)) {
@@ -46,20 +46,38 @@ export class CodeLists {
     return reasons;
   }
 
+  /** Reads every pinned list now (the AGS list alone is 2.8 MB), not on the first message. */
+  preload(): void {
+    for (const file of this.pinnedFiles)
+      if (file.endsWith('.xml')) this.codesOfFile(file.slice(0, -'.xml'.length));
+  }
+
   /** The codes of one list version, or undefined when no such list is pinned. */
   codesOf(uri: string, version: string): ReadonlySet<string> | undefined {
-    const key = `${uri}_${version}`;
-    if (!this.codesByList.has(key)) this.codesByList.set(key, this.load(key));
-    return this.codesByList.get(key);
+    return this.codesOfFile(fileNameOf(`${uri}_${version}`));
+  }
+
+  /** Cached by file name (`<uri>_<version>` with `:` as `_`). */
+  private codesOfFile(name: string): ReadonlySet<string> | undefined {
+    if (!this.codesByList.has(name)) this.codesByList.set(name, this.load(name));
+    return this.codesByList.get(name);
   }
 
   private isPinned(uri: string): boolean {
-    const prefix = `${fileNameOf(uri)}_`;
-    return this.pinnedFiles.some((file) => file.startsWith(prefix));
+    return this.pinnedVersions(uri).length > 0;
   }
 
-  private load(key: string): ReadonlySet<string> | undefined {
-    const file = join(this.directory, `${fileNameOf(key)}.xml`);
+  /** The versions of a list held in the folder (file `<uri>_<version>.xml`). */
+  private pinnedVersions(uri: string): string[] {
+    const prefix = `${fileNameOf(uri)}_`;
+    return this.pinnedFiles
+      .filter((file) => file.startsWith(prefix) && file.endsWith('.xml'))
+      .map((file) => file.slice(prefix.length, -'.xml'.length))
+      .filter((version) => !version.includes('_'));
+  }
+
+  private load(name: string): ReadonlySet<string> | undefined {
+    const file = join(this.directory, `${name}.xml`);
     if (!existsSync(file)) return undefined;
     const list = XmlDocument.fromBuffer(readFileSync(file));
     try {

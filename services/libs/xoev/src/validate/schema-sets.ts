@@ -1,62 +1,42 @@
 import { fileURLToPath } from 'node:url';
+import { loadSchemaSets, type SchemaSet } from '../standards/standards-catalogue.js';
 
 // The pinned copies of the official schemas live in the contracts project (contracts/xoev/).
 export const xoevContractsRoot = fileURLToPath(
   new URL('../../../../../contracts/xoev/', import.meta.url),
 );
 
-/** One official schema set, chosen by the root element's namespace and `version` attribute. */
-export interface SchemaSet {
-  readonly name: string;
-  readonly namespace: string;
-  readonly version: string;
-  /** XSD that includes every message element of the set, relative to contracts/xoev/. */
-  readonly entryXsd: string;
-  /** Schematron files whose rules apply to the set, relative to contracts/xoev/. */
-  readonly schematron: readonly string[];
+export type { SchemaSet } from '../standards/standards-catalogue.js';
+
+/** Every schema set of the XÖV standards catalogue (`contracts/xoev/<standard>/<version>/standard.json`). */
+export const schemaSets: readonly SchemaSet[] = loadSchemaSets(xoevContractsRoot);
+
+/** The set a message belongs to, by its root element's namespace, `version` and name. */
+export function findSchemaSet(
+  namespace: string,
+  version: string,
+  rootName?: string,
+  sets: readonly SchemaSet[] = schemaSets,
+): SchemaSet | undefined {
+  return sets.find(
+    (set) =>
+      set.namespace === namespace &&
+      set.version === version &&
+      (rootName === undefined || set.rootPattern === undefined || set.rootPattern.test(rootName)),
+  );
 }
 
-const xbau26Schematron = [
-  'xbau/2.6/schematron/xbau-schematron.sch',
-  'xbau/2.6/schematron/xbau-schematron-leere-elemente.sch',
-];
-
-/**
- * XBau splits its messages over two namespaces: the Hochbau messages (e.g. 0200) and the
- * Kernmodul process messages (1120, 1121, 1170, 1180). Each release pins one version of both.
- * XBau 2.5 ships no Schematron.
- */
-export const schemaSets: readonly SchemaSet[] = [
-  {
-    name: 'XBau 2.6',
-    namespace: 'http://www.xleitstelle.de/xbau/2/6',
-    version: '2.6',
-    entryXsd: 'xbau/2.6/xsd/xbau-nachrichten-baugenehmigung.xsd',
-    schematron: xbau26Schematron,
-  },
-  {
-    name: 'XBau-Kernmodul 1.3.0 (XBau 2.6)',
-    namespace: 'http://www.xleitstelle.de/xbau/kernmodul/1/3/0',
-    version: '1.3.0',
-    entryXsd: 'xbau/2.6/xsd/xbau-kernmodul-prozessnachrichten.xsd',
-    schematron: xbau26Schematron,
-  },
-  {
-    name: 'XBau 2.5',
-    namespace: 'http://www.xleitstelle.de/xbau/2/5',
-    version: '2.5',
-    entryXsd: 'xbau/2.5/xsd/xbau-nachrichten-baugenehmigung.xsd',
-    schematron: [],
-  },
-  {
-    name: 'XBau-Kernmodul 1.2.2 (XBau 2.5)',
-    namespace: 'http://www.xleitstelle.de/xbau/kernmodul/1/2/2',
-    version: '1.2.2',
-    entryXsd: 'xbau/2.5/xsd/xbau-kernmodul-prozessnachrichten.xsd',
-    schematron: [],
-  },
-];
-
-export function findSchemaSet(namespace: string, version: string): SchemaSet | undefined {
-  return schemaSets.find((set) => set.namespace === namespace && set.version === version);
+/** Why no set matched, naming what was found and what the catalogue has for that namespace. */
+export function unknownSchemaReason(
+  found: { namespace: string; version: string; rootName: string },
+  sets: readonly SchemaSet[] = schemaSets,
+): string {
+  const sameNamespace = sets.filter((set) => set.namespace === found.namespace);
+  const what = `root ${found.rootName} in namespace '${found.namespace}' with version '${found.version}'`;
+  if (sameNamespace.length === 0)
+    return `no XÖV standard in the catalogue has the namespace of ${what}; known: ${[...new Set(sets.map((set) => set.standard))].join(', ')}`;
+  const versions = sameNamespace.map((set) => set.version);
+  if (!versions.includes(found.version))
+    return `${what}: ${sameNamespace[0]?.standard.split(' ')[0] ?? 'the standard'} is in the catalogue only in version(s) ${versions.join(', ')}`;
+  return `${what}: the root element is not a message of ${sameNamespace.map((set) => set.name).join(', ')}`;
 }

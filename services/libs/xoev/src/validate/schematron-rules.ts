@@ -28,6 +28,16 @@ export class SchematronRules {
     return reasons;
   }
 
+  /** Compiles the rules of `set` for each of these message types now instead of on first use. */
+  async prepare(set: SchemaSet, rootNames: readonly string[]): Promise<void> {
+    for (const file of set.schematron)
+      for (const rootName of rootNames) {
+        const schema = await this.schemaFor(file, rootName);
+        // A first run compiles the rule contexts' XPath (fontoxpath does so on first evaluation).
+        schema.validateString(`<m:${rootName} xmlns:m="${set.namespace}"/>`);
+      }
+  }
+
   private schemaFor(file: string, rootName: string): Promise<Schema> {
     const key = `${file}#${rootName}`;
     let schema = this.compiled.get(key);

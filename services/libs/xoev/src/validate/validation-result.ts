@@ -13,6 +13,8 @@ export interface ValidationReason {
 
 export interface ValidationResult {
   readonly valid: boolean;
+  /** The standard and release the message was detected as, e.g. `XWasser 1.0.0`. */
+  readonly standard: string;
   /** The schema set the message was checked against. */
   readonly schemaSet: string;
   /** The root element's local name, e.g. `baugenehmigung.antrag.0200`. */

@@ -45,12 +45,60 @@ describe('XoevValidator', () => {
     ]);
   });
 
-  it('refuses a version it has no schema set for', async () => {
+  it('refuses a version it has no schema set for, naming the versions the catalogue has', async () => {
     await expect(
       validator.validate(golden.replace('version="2.6"', 'version="2.7"')),
     ).rejects.toMatchObject({
       code: 'XOEV_UNKNOWN_SCHEMA',
+      message: expect.stringMatching(/version '2\.7'.*only in version\(s\) 2\.6/) as unknown,
     });
+  });
+
+  it('refuses a standard the catalogue does not know, naming its namespace and the known ones', async () => {
+    await expect(
+      validator.validate('<x:antrag.0100 xmlns:x="urn:example:xunbekannt" version="1.0"/>'),
+    ).rejects.toMatchObject({
+      code: 'XOEV_UNKNOWN_SCHEMA',
+      message: expect.stringMatching(
+        /namespace 'urn:example:xunbekannt'.*known: .*XBau 2\.6.*XWasser 1\.0\.0/,
+      ) as unknown,
+    });
+  });
+
+  it('names the list and both versions when a listVersionID is not pinned', async () => {
+    const result = await validator.validate(
+      golden.replace(
+        'codeliste:anlagen" listVersionID="3.0"',
+        'codeliste:anlagen" listVersionID="2.0"',
+      ),
+    );
+    expect(result.reasons).toEqual([
+      expect.objectContaining({
+        source: 'codelist',
+        message:
+          'code list urn:xoev-de:xbau:codeliste:anlagen is pinned in version 3.0, the message uses version 2.0',
+      }),
+    ]);
+  });
+
+  it('detects XWasser 1.0.0 by namespace and version and validates it with its imported base schemas offline', async () => {
+    const statusRequest = readFileSync(
+      new URL('../../testdata/xwasser/statusanfrage.2030.xml', import.meta.url),
+      'utf8',
+    );
+    expect(await validator.validate(statusRequest)).toMatchObject({
+      valid: true,
+      standard: 'XWasser 1.0.0',
+      messageName: 'vorgang.statusanfrage.2030',
+    });
+    const withoutCase = await validator.validate(
+      statusRequest.replace(
+        /<xwas:identifikationVorgang>[\s\S]*<\/xwas:identifikationVorgang>/,
+        '',
+      ),
+    );
+    expect(withoutCase.valid).toBe(false);
+    expect(withoutCase.reasons[0]?.source).toBe('xsd');
   });
 
   it('throws XOEV_INVALID (fatal) from assertValid with every reason in the message', async () => {

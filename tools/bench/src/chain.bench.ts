@@ -1,0 +1,145 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+  defaultLayout,
+  hubProcessStatus,
+  portOffset,
+  runningEndpoints,
+  status,
+} from '@hub/platform';
+import { watchDeliveries } from './chain/delivered-watch.js';
+import { openLoop, type Shot } from './chain/open-loop.js';
+import { cpuSecondsOfTree } from './chain/process-cpu.js';
+import { sampleApplication } from './chain/sample-application.js';
+import { summarize } from './measure.js';
+
+const citizen = 'postbox-bench-0001';
+const hubCli = fileURLToPath(new URL('../../hub-cli/src/main.ts', import.meta.url));
+
+/**
+ * `npm run bench -- chain [--rates 10,20,50] [--seconds 30] [--drain-seconds 60]`: the whole chain
+ * as `npm start` runs it (start it first), driven by an open-loop generator at fixed rates through
+ * the portal API. Per rate: what the gateway answered and how fast, how many accepted applications
+ * reached "delivered" (the XBau connector's event) and how fast, the accepted ones never delivered
+ * (lost), duplicate delivery events, and each process's CPU as a share of one core.
+ */
+export async function chainBenchmark(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      rates: { type: 'string', default: '10,20,50' },
+      seconds: { type: 'string', default: '30' },
+      'drain-seconds': { type: 'string', default: '60' },
+    },
+  });
+  const layout = defaultLayout();
+  const endpoints = runningEndpoints(layout);
+  const processes = (await hubProcessStatus(layout)).filter((process) => process.running);
+  if (!endpoints || !processes.some((process) => process.name === 'portal-gateway'))
+    throw new TypeError(
+      'the chain benchmark measures a running hub: start it with `npm start` first',
+    );
+  const gatewayUrl = process.env.GATEWAY_URL ?? `http://127.0.0.1:${8080 + portOffset()}`;
+  const token = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', hubCli, 'dev-token', '--citizen', citizen, '--minutes', '55'],
+    { encoding: 'utf8' },
+  ).trim();
+  const measured = [
+    ...processes.map(({ name, pid }) => ({ name, pid })),
+    ...(await status(layout)).flatMap(({ name, pid }) =>
+      pid === undefined ? [] : [{ name, pid }],
+    ),
+  ];
+
+  const deliveries = await watchDeliveries(endpoints.KAFKA_BROKERS);
+  const deadline = Date.now() + 60_000;
+  while (!deliveries.isAssigned() && Date.now() < deadline)
+    await new Promise((resolve) => setTimeout(resolve, 200));
+
+  const submit = async (): Promise<Omit<Shot, 'sentAt' | 'latencyMs'>> => {
+    const response = await fetch(`${gatewayUrl}/v1/applications`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(sampleApplication(citizen)),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const body = (await response.json().catch(() => ({}))) as { applicationId?: string };
+    return {
+      status: response.status,
+      ...(body.applicationId ? { applicationId: body.applicationId } : {}),
+    };
+  };
+
+  try {
+    for (const rate of values.rates.split(',').map(Number)) {
+      const cpuBefore = measured.map(({ pid }) => cpuSecondsOfTree(pid));
+      const started = Date.now();
+      const shots = await openLoop(rate, Number(values.seconds), submit);
+      const accepted = shots.filter((shot) => shot.status === 202 && shot.applicationId);
+      const drainUntil = Date.now() + Number(values['drain-seconds']) * 1000;
+      while (
+        accepted.some((shot) => !deliveries.firstSeen.has(shot.applicationId ?? '')) &&
+        Date.now() < drainUntil
+      )
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      const ended = Date.now();
+      const windowSeconds = (ended - started) / 1000;
+      printRate(rate, shots, accepted, deliveries, started);
+      console.log('  CPU, share of one core over the run and its drain:');
+      measured.forEach(({ name, pid }, index) => {
+        const used = cpuSecondsOfTree(pid) - (cpuBefore[index] ?? 0);
+        console.log(
+          `    ${name.padEnd(22)} ${((100 * used) / windowSeconds).toFixed(0).padStart(4)} %`,
+        );
+      });
+      console.log();
+    }
+  } finally {
+    await deliveries.stop();
+  }
+}
+
+function printRate(
+  rate: number,
+  shots: readonly Shot[],
+  accepted: readonly Shot[],
+  deliveries: Awaited<ReturnType<typeof watchDeliveries>>,
+  started: number,
+): void {
+  const byStatus = new Map<number, number>();
+  for (const shot of shots) byStatus.set(shot.status, (byStatus.get(shot.status) ?? 0) + 1);
+  const answered = summarize(accepted.map((shot) => shot.latencyMs));
+  const delivered = accepted.filter((shot) => deliveries.firstSeen.has(shot.applicationId ?? ''));
+  const toDelivered = summarize(
+    delivered.map(
+      (shot) =>
+        (deliveries.firstSeen.get(shot.applicationId ?? '') ?? 0) - (shot.sentAt + shot.latencyMs),
+    ),
+  );
+  const lastDelivery = Math.max(
+    ...delivered.map((shot) => deliveries.firstSeen.get(shot.applicationId ?? '') ?? 0),
+  );
+  const duplicates = accepted.filter(
+    (shot) => (deliveries.seen.get(shot.applicationId ?? '') ?? 0) > 1,
+  );
+  const answers = [...byStatus.entries()]
+    .map(([code, count]) => `${code === 0 ? 'no answer' : code}: ${count}`)
+    .join(', ');
+  console.log(`## ${rate} applications/s offered, ${shots.length} sent`);
+  console.log(`  answers                         ${answers}`);
+  console.log(
+    `  202 latency p50 / p99 / max     ${answered.p50.toFixed(0)} / ${answered.p99.toFixed(0)} / ${answered.max.toFixed(0)} ms`,
+  );
+  console.log(
+    `  delivered                       ${delivered.length} of ${accepted.length} accepted (${accepted.length - delivered.length} not delivered by the end of the drain)`,
+  );
+  console.log(
+    `  delivered per second            ${delivered.length > 0 ? (delivered.length / ((lastDelivery - started) / 1000)).toFixed(1) : '0'}`,
+  );
+  console.log(
+    `  202 → delivered p50 / p99 / max ${toDelivered.p50.toFixed(0)} / ${toDelivered.p99.toFixed(0)} / ${toDelivered.max.toFixed(0)} ms`,
+  );
+  console.log(`  duplicate delivery events       ${duplicates.length}`);
+}
