@@ -102,6 +102,7 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     applicationId,
     requestedAt: at,
     recipient: { authorityId: 'bau:05913000', name: 'Bauordnungsamt Dortmund' },
+    author: { authorityId: 'bpt:05913000', name: 'Bauportal der Stadt' },
     ...xbau,
     application: applicationSubmitted,
   },
@@ -132,25 +133,5 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     actionText: 'Gebühr von 125,00 EUR bezahlen',
     caseNumber: null,
     sequence: 1,
-  },
-  'dlq/dead-letter': {
-    sourceTopic: 'portal.application-submitted.v1',
-    sourcePartition: 3,
-    sourceOffset: 1_234_567,
-    consumerGroup: 'case-router.application-submitted',
-    key: Buffer.from(applicationId),
-    value: Buffer.from([0x7b, 0x22]),
-    headers: [
-      {
-        name: 'traceparent',
-        value: Buffer.from('00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'),
-      },
-    ],
-    errorCode: 'SERDE_UNKNOWN_MAGIC_BYTE',
-    errorMessage: 'Unknown magic byte 123; expected 0 (Confluent wire format).',
-    retryable: false,
-    attempts: 1,
-    firstFailedAt: at,
-    deadLetteredAt: at,
   },
 };

@@ -9,7 +9,15 @@ export {
 } from './logical-types/index.js';
 export { personalDataPaths } from './personal-data.js';
 export { parseOptions, parseSchemaSet, type SchemaSet, type SchemaSource } from './schema-set.js';
-export { readSchemaSources, schemaDirectory, schemas, schemaSet, schemaType } from './schemas.js';
+export {
+  readSchemaSources,
+  registryTextOf,
+  schemaDirectory,
+  schemas,
+  schemaSet,
+  schemaType,
+} from './schemas.js';
+export { fullName, selfContainedSchema } from './self-contained-schema.js';
 export {
   consumedBy,
   deadLetterTopic,
@@ -24,4 +32,12 @@ export {
   type TopicSpec,
   type TopicValue,
 } from './topics.js';
+export {
+  deliveryTopicOf,
+  procedureKind,
+  procedureKinds,
+  type DeliveryTopicName,
+  type ProcedureKind,
+  type ProcedureKindName,
+} from './procedures.js';
 export { examples } from './examples.js';

@@ -5,6 +5,7 @@ import type avro from 'avsc';
 import { ContractError } from './contract-error.js';
 import { schemaNames } from './generated/index.js';
 import { parseSchemaSet, type SchemaSet, type SchemaSource } from './schema-set.js';
+import { selfContainedSchema } from './self-contained-schema.js';
 
 /** Where the `.avsc` files live; the one source of truth for every event's shape. */
 export const schemaDirectory = fileURLToPath(new URL('../schemas/', import.meta.url));
@@ -21,8 +22,19 @@ export function readSchemaSources(directory = schemaDirectory): SchemaSource[] {
     }));
 }
 
+const sources = readSchemaSources();
+
 /** The hub's schemas, parsed with the hub's logical types. */
-export const schemaSet: SchemaSet = parseSchemaSet(readSchemaSources());
+export const schemaSet: SchemaSet = parseSchemaSet(sources);
+
+/**
+ * The registry text of `type` when it is one of the hub's schemas (the very object `schemaType`
+ * returns): the file with every attribute, self-contained (see selfContainedSchema).
+ */
+export function registryTextOf(type: avro.Type): string | undefined {
+  const name = [...schemaSet.types].find(([, candidate]) => candidate === type)?.[0];
+  return name === undefined ? undefined : JSON.stringify(selfContainedSchema(name, sources));
+}
 
 /** The avsc type of one schema, e.g. `schemaType('portal/application-submitted')`. */
 export function schemaType(name: string): avro.Type {

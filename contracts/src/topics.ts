@@ -1,3 +1,4 @@
+import { ContractError } from './contract-error.js';
 import type { SchemaName, SchemaValues } from './generated/index.js';
 
 /** One Kafka topic as the hub declares it; `npm run hub -- topics apply` creates it from this. */
@@ -15,6 +16,11 @@ export interface TopicSpec {
   readonly owner: string;
   /** The consumer groups (`<service>.<handler>`) that read it; each gets a `dlq.<group>`. */
   readonly consumers: readonly string[];
+  /**
+   * Set on dead-letter topics: the topic whose records this one holds byte for byte (ADR 0012),
+   * so its values carry that topic's schema ids and no subject of its own is registered.
+   */
+  readonly copyOf?: string;
 }
 
 const days = 24 * 60 * 60 * 1000;
@@ -145,10 +151,18 @@ export const topics = Object.fromEntries(
 ) as { readonly [T in EventTopic as TopicKey<T['name']>]: T };
 
 /**
- * Groups that are not consumers but still dead-letter what they cannot pass on: the XBau
- * connector's reply poller puts replies it cannot read into `dlq.xbau-connector.replies`.
+ * Groups that are not consumers but still dead-letter what they cannot pass on, with where their
+ * records come from and the schema of what they would have published: the XBau connector's reply
+ * poller puts replies it cannot read, as fetched, into `dlq.xbau-connector.replies`.
  */
-export const pollerDeadLetterGroups = ['xbau-connector.replies'] as const;
+const pollerDeadLetterSources = {
+  'xbau-connector.replies': {
+    from: 'the XTA message box (XÖV replies as fetched, XML)',
+    wouldPublish: 'procedure/status-reported',
+  },
+} as const satisfies Record<string, { from: string; wouldPublish: SchemaName }>;
+
+export const pollerDeadLetterGroups = Object.keys(pollerDeadLetterSources);
 
 /**
  * The consumer groups that carry out the case router's commands (`*-requested` topics it owns):
@@ -166,20 +180,47 @@ export function deadLetterWatcherName(group: string): string {
   return `dead-letters.${group}`;
 }
 
-/** The dead-letter topic of a consumer group; they all share the dead-letter envelope. */
-export function deadLetterTopic(group: string, consumers: readonly string[] = []): TopicSpec {
+/**
+ * The dead-letter topic of a consumer group: the records the group gave up on, as read, with the
+ * context in `dlq-*` headers (ADR 0012). Its value schema is that of the topic the group reads.
+ */
+export function deadLetterTopic(
+  group: string,
+  consumers: readonly string[] = [],
+  events: readonly TopicSpec[] = eventTopics,
+): TopicSpec {
+  const source = sourceOf(group, events);
   return {
     name: `dlq.${group}`,
-    description: `Records ${group} gave up on, for inspection and replay.`,
+    description: `Records ${group} gave up on, as read from ${source.name}, for inspection and replay.`,
     key: 'the key of the dead record',
-    valueSchema: 'dlq/dead-letter',
+    valueSchema: source.valueSchema,
     partitions: 1,
     // Long enough for operators to notice, fix and replay.
     retentionMs: 90 * days,
     cleanupPolicy: 'delete',
     owner: group.split('.')[0] ?? group,
     consumers,
+    copyOf: source.name,
   };
+}
+
+/**
+ * Where `group`'s records come from: the event topic it reads, the dead-letter topic a watcher
+ * reads, or (for a poller) the outside source and the schema it would have published.
+ */
+function sourceOf(
+  group: string,
+  events: readonly TopicSpec[],
+): Pick<TopicSpec, 'name' | 'valueSchema'> {
+  const topic = events.find((spec) => spec.consumers.includes(group));
+  if (topic) return topic;
+  const poller = Object.entries(pollerDeadLetterSources).find(([name]) => name === group)?.[1];
+  if (poller) return { name: poller.from, valueSchema: poller.wouldPublish };
+  const watcherPrefix = `case-router.${deadLetterWatcherName('')}`;
+  if (group.startsWith(watcherPrefix))
+    return deadLetterTopic(group.slice(watcherPrefix.length), [group], events);
+  throw new ContractError(`No catalogue topic is read by the consumer group ${group}.`);
 }
 
 /**

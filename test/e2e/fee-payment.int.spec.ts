@@ -46,7 +46,7 @@ describe('a building-permit application with a fee', () => {
       { timeoutMs: 90_000, intervalMs: 500, what: 'the paid application to be COMPLETED' },
     );
     const texts = view.timeline.map((step) => step.text);
-    expect(hub().xta.deliveries.size).toBeGreaterThan(0);
+    expect(hub().xta.deliveriesByApplication.get(applicationId)).toBe(1);
     const paidAt = texts.findIndex((text) => text.includes('Zahlung ist eingegangen'));
     const receivedAt = view.timeline.findIndex((step) => step.state === 'RECEIVED');
     expect(paidAt).toBeGreaterThan(0);

@@ -11,7 +11,14 @@ import {
   startPaymentSimulator,
   type PaymentSimulator,
 } from '@hub/payment-simulator';
-import { platform, startServiceProcess, testKafka, type ServiceProcess } from '@hub/test-support';
+import {
+  platform,
+  startGroupsAtEnd,
+  startServiceProcess,
+  testKafka,
+  uniqueServiceName,
+  type ServiceProcess,
+} from '@hub/test-support';
 import { validateXtaEnvelope } from '@hub/xoev';
 import { startXtaSimulator, type XtaSimulator } from '@hub/xta-simulator';
 
@@ -74,6 +81,19 @@ export async function startHubUnderTest() {
     .setExpirationTime('15m')
     .sign(keys.privateKey);
 
+  // Names of this hub's own: its groups read only what is produced while it runs, and never share
+  // partitions with another suite's hub or a developer's `npm start`.
+  const services = {
+    'portal-gateway': uniqueServiceName('portal-gateway-e2e'),
+    'case-router': uniqueServiceName('case-router-e2e'),
+    'xbau-connector': uniqueServiceName('xbau-connector-e2e'),
+    'payment-connector': uniqueServiceName('payment-connector-e2e'),
+  };
+  await Promise.all(
+    Object.entries(services).map(([catalogueName, name]) =>
+      startGroupsAtEnd(testKafka(), name, catalogueName),
+    ),
+  );
   const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', HTTP_PORT: '0' };
   const profile = {
     // Polling is per provider name: this run's poller leaves other runs' payments alone.
@@ -88,15 +108,35 @@ export async function startHubUnderTest() {
   const processes: ServiceProcess[] = await Promise.all([
     startServiceProcess(
       'portal-gateway',
-      { ...common, PORT: '0', JWKS_FILE: jwksFile, JWT_ISSUER: issuer },
+      {
+        ...common,
+        SERVICE_NAME: services['portal-gateway'],
+        PORT: '0',
+        JWKS_FILE: jwksFile,
+        JWT_ISSUER: issuer,
+      },
       /started/,
     ),
-    startServiceProcess('case-router', common, /started/),
-    startServiceProcess('xbau-connector', { ...common, XTA_ENDPOINT_URL: xta.url }, /started/),
+    startServiceProcess(
+      'case-router',
+      {
+        ...common,
+        SERVICE_NAME: services['case-router'],
+        // The router watches the connectors' dead letters under the names they run under here.
+        PEER_SERVICE_NAMES_JSON: JSON.stringify(services),
+      },
+      /started/,
+    ),
+    startServiceProcess(
+      'xbau-connector',
+      { ...common, SERVICE_NAME: services['xbau-connector'], XTA_ENDPOINT_URL: xta.url },
+      /started/,
+    ),
     startServiceProcess(
       'payment-connector',
       {
         ...common,
+        SERVICE_NAME: services['payment-connector'],
         HTTP_HOST: '127.0.0.1',
         OPS_PORT: '0',
         PAYMENT_PROFILE_JSON: JSON.stringify(profile),
@@ -107,6 +147,8 @@ export async function startHubUnderTest() {
   const gatewayUrl = String(processes[0]?.logs.find((entry) => typeof entry.url === 'string')?.url);
 
   return {
+    /** Each service's SERVICE_NAME in this hub, by catalogue name (spans carry these). */
+    services,
     xta,
     provider,
     gatewayUrl,

@@ -1,4 +1,3 @@
-import { deadLetterTopic } from '@hub/contracts';
 import { describe, expect, it } from 'vitest';
 import { collectFrom, eventually, platform, testKafka } from '@hub/test-support';
 import { buildingPermitApplication, hubForThisFile } from './hub-under-test.js';
@@ -55,7 +54,7 @@ describe('personal data in an end-to-end run', () => {
 
     const { received } = await collectFrom(
       testKafka(),
-      deadLetterTopic('xbau-connector.delivery-requested').name,
+      `dlq.${hub().services['xbau-connector']}.delivery-requested`,
     );
     const deadLetter = await eventually(
       () => received.find((record) => record.message.key?.toString() === failed.applicationId),
@@ -73,7 +72,8 @@ describe('personal data in an end-to-end run', () => {
           // Each service exports its spans in its own batches: wait for all three.
           const trace = await fetch(`${platform().ZIPKIN_URL}/api/v2/trace/${traceId}`);
           const text = trace.ok ? await trace.text() : '';
-          const services = ['portal-gateway', 'case-router', 'xbau-connector'];
+          const { services: names } = hub();
+          const services = [names['portal-gateway'], names['case-router'], names['xbau-connector']];
           return services.every((service) => text.includes(`"serviceName":"${service}"`))
             ? text
             : undefined;

@@ -1,8 +1,14 @@
 export { eventually } from '@hub/platform';
-export { collectFrom, createTestTopic, testKafka, testProducer } from './kafka.js';
+export {
+  collectFrom,
+  createTestTopic,
+  startGroupsAtEnd,
+  testKafka,
+  testProducer,
+} from './kafka.js';
 export { platform } from './platform.js';
 export { startServiceProcess, type ServiceProcess } from './service-process.js';
-export { uniqueGroup, uniqueTopic } from './unique.js';
+export { uniqueGroup, uniqueServiceName, uniqueTopic } from './unique.js';
 export { tcpProxy, type TcpProxy } from './tcp-proxy.js';
 export {
   metricsText,

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
 import { onTestFinished } from 'vitest';
+import { topicCatalogue } from '@hub/contracts';
 import { eventually } from '@hub/polling';
 import { platform } from './platform.js';
 import { uniqueGroup, uniqueTopic } from './unique.js';
@@ -24,6 +25,7 @@ export async function createTestTopic(
   });
   const partitions = options.partitions ?? 1;
   await admin.createTopics({
+    waitForLeaders: false,
     topics: [
       { topic, numPartitions: partitions, replicationFactor: options.replicationFactor ?? 1 },
     ],
@@ -70,4 +72,37 @@ export async function collectFrom(
     },
   });
   return { consumer, received };
+}
+
+/**
+ * Commits the current end of every catalogue topic `catalogueService` reads for the groups the
+ * same handlers get under `service` (a unique test name): a fresh group would otherwise start
+ * from the beginning (the kit subscribes `fromBeginning`) and replay the shared platform's
+ * history, other suites' applications included. Call before the service starts.
+ */
+export async function startGroupsAtEnd(
+  kafka: Kafka,
+  service: string,
+  catalogueService: string,
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const prefix = `${catalogueService}.`;
+    await Promise.all(
+      topicCatalogue().flatMap((topic) =>
+        topic.consumers
+          .filter((group) => group.startsWith(prefix))
+          .map((group) =>
+            admin.resetOffsets({
+              groupId: `${service}.${group.slice(prefix.length)}`,
+              topic: topic.name,
+              earliest: false,
+            }),
+          ),
+      ),
+    );
+  } finally {
+    await admin.disconnect();
+  }
 }

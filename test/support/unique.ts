@@ -9,3 +9,12 @@ export function uniqueTopic(purpose: string): string {
 export function uniqueGroup(purpose: string): string {
   return `test.${purpose}.${randomUUID().slice(0, 8)}`;
 }
+
+/**
+ * A SERVICE_NAME for one test harness: the suite's name and a random suffix. Consumer groups are
+ * `<service>.<handler>`, so no two suites, and no suite and a developer's `npm start`, share a
+ * group (and split its partitions between them).
+ */
+export function uniqueServiceName(suite: string): string {
+  return `${suite}-${randomUUID().slice(0, 8)}`;
+}

@@ -3,7 +3,6 @@
 export type * from './case/citizen-status-changed.js';
 export type * from './common/money.js';
 export type * from './common/xoev-standard.js';
-export type * from './dlq/dead-letter.js';
 export type * from './payment/payment-failed.js';
 export type * from './payment/payment-link-issued.js';
 export type * from './payment/payment-refunded.js';
@@ -16,7 +15,6 @@ export type * from './procedure/status-reported.js';
 import type { CitizenStatusChanged } from './case/citizen-status-changed.js';
 import type { Money } from './common/money.js';
 import type { XoevStandard } from './common/xoev-standard.js';
-import type { DeadLetter } from './dlq/dead-letter.js';
 import type { PaymentFailed } from './payment/payment-failed.js';
 import type { PaymentLinkIssued } from './payment/payment-link-issued.js';
 import type { PaymentRefunded } from './payment/payment-refunded.js';
@@ -32,7 +30,6 @@ export interface SchemaValues {
   'case/citizen-status-changed': CitizenStatusChanged;
   'common/money': Money;
   'common/xoev-standard': XoevStandard;
-  'dlq/dead-letter': DeadLetter;
   'payment/payment-failed': PaymentFailed;
   'payment/payment-link-issued': PaymentLinkIssued;
   'payment/payment-refunded': PaymentRefunded;
@@ -51,7 +48,6 @@ export const schemaNames = {
   citizenStatusChanged: 'case/citizen-status-changed',
   money: 'common/money',
   xoevStandard: 'common/xoev-standard',
-  deadLetter: 'dlq/dead-letter',
   paymentFailed: 'payment/payment-failed',
   paymentLinkIssued: 'payment/payment-link-issued',
   paymentRefunded: 'payment/payment-refunded',

@@ -1,12 +1,14 @@
-import type {
-  ApplicationDelivered,
-  ApplicationSubmitted,
-  DeliveryRequested,
-  PaymentFailed,
-  PaymentLinkIssued,
-  PaymentRefunded,
-  PaymentRequested,
-  PaymentSettled,
+import {
+  deliveryTopicOf,
+  type ApplicationDelivered,
+  type ApplicationSubmitted,
+  type DeliveryRequested,
+  type DeliveryTopicName,
+  type PaymentFailed,
+  type PaymentLinkIssued,
+  type PaymentRefunded,
+  type PaymentRequested,
+  type PaymentSettled,
 } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import { RoutingTable, type Route } from '@hub/routing';
@@ -18,7 +20,7 @@ import { paymentIdOf, refuseForeignSettlement, requirePaidFee } from './fee-guar
 /** A command or event the router sends as a consequence. */
 export type Outgoing =
   | { readonly topic: 'payment.payment-requested.v1'; readonly value: PaymentRequested }
-  | { readonly topic: 'procedure.delivery-requested.v1'; readonly value: DeliveryRequested };
+  | { readonly topic: DeliveryTopicName; readonly value: DeliveryRequested };
 
 /** What the router does about one input: the case afterwards, what it sends, what the citizen sees. */
 export interface Decision {
@@ -40,7 +42,10 @@ function deadlineIn(kind: Deadline['kind'], ms: number, now: Date): Deadline {
   return { kind, at: new Date(now.getTime() + ms) };
 }
 
-/** The only way to a delivery request: refused for a route whose fee is not settled in full. */
+/**
+ * The only way to a delivery request: refused for a route whose fee is not settled in full. What
+ * to send, to whom and on which topic is the route's and the catalogue's, not the router's.
+ */
 function deliveryRequest(current: Case, now: Date): Outgoing {
   requirePaidFee(current);
   const { application, route } = current;
@@ -51,14 +56,15 @@ function deliveryRequest(current: Case, now: Date): Outgoing {
   const standardVersion =
     RoutingTable.versionOn(route, now) ?? Object.values(route.versions)[0] ?? '';
   return {
-    topic: 'procedure.delivery-requested.v1',
+    topic: deliveryTopicOf(route.procedure),
     value: {
       applicationId: application.applicationId,
       requestedAt: now,
-      recipient: { authorityId: route.authorityDvdvId, name: route.authorityDvdvId },
+      recipient: { authorityId: route.reader.dvdvId, name: route.reader.name },
+      author: { authorityId: route.author.dvdvId, name: route.author.name },
       standard: route.standard,
       standardVersion,
-      messageType: 'baugenehmigung.antrag.0200',
+      messageType: route.messageType,
       application,
     },
   };
@@ -133,7 +139,7 @@ export function onSubmitted(
     next,
     outgoing: [deliveryRequest(next, settings.now)],
     citizen: [citizen(hubSteps.submitted, settings.now)],
-    note: `delivery requested to ${route.authorityDvdvId}`,
+    note: `delivery requested to ${route.reader.dvdvId}`,
   };
 }
 

@@ -77,15 +77,17 @@ export class CaseRouterModule {
             router: CaseRouter,
             metrics: CaseRouterMetrics,
             logger: KitLogger,
+            config: CaseRouterConfig,
           ) => {
+            const peers = config.PEER_SERVICE_NAMES_JSON;
             // The watched topics may not exist yet when no connector has dead-lettered anything.
             await ensureTopics(
               kafka,
-              watchedDeadLetterTopics().map((topic) => ({ topic, partitions: 1 })),
+              watchedDeadLetterTopics(peers).map((topic) => ({ topic, partitions: 1 })),
             );
-            return deadLetterWatchers(router, metrics, logger);
+            return deadLetterWatchers(router, metrics, logger, peers);
           },
-          inject: [Kafka, CaseRouter, CaseRouterMetrics, KIT_LOGGER],
+          inject: [Kafka, CaseRouter, CaseRouterMetrics, KIT_LOGGER, KIT_CONFIG],
         },
         {
           provide: DEADLINE_ROUNDS,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { citizenStatusForXbau } from './citizen-status.js';
+import { procedureKind } from '@hub/contracts';
+import { citizenStatusForProcedure } from './citizen-status.js';
 
-describe('citizenStatusForXbau', () => {
+describe('citizenStatusForProcedure, reading the XBau table of the catalogue', () => {
   it.each([
     ['14', 'Quittierung: Eingang Vorgang', 'RECEIVED', false],
     ['17', 'Unterlagen nachgefordert', 'ACTION_REQUIRED', true],
@@ -13,8 +14,22 @@ describe('citizenStatusForXbau', () => {
     ['RECEIPT', 'Eingangsbestätigung', 'RECEIVED', false],
     ['CASE_NUMBER', 'Aktenzeichen BA-2026-0815', 'PROCESSING', false],
   ])('maps code %s (%s) to %s', (code, text, state, actionRequired) => {
-    const status = citizenStatusForXbau(code, text);
+    const status = citizenStatusForProcedure(procedureKind('xbau'), code, text);
     expect(status).toMatchObject({ state, actionRequired });
-    expect(status.statusText).toContain(text);
+    expect(status.statusText).toBe(`Bauaufsicht: ${text}`);
+  });
+
+  it('says who speaks and what to do by the procedure kind, not by code', () => {
+    const water = {
+      authorityLabel: 'Wasserbehörde',
+      citizenStates: { W7: 'ACTION_REQUIRED' as const },
+    };
+    expect(citizenStatusForProcedure(water, 'W7', 'Unterlagen fehlen')).toEqual({
+      state: 'ACTION_REQUIRED',
+      statusText: 'Wasserbehörde: Unterlagen fehlen',
+      actionRequired: true,
+      actionText:
+        'Bitte beachten Sie die Nachricht der Wasserbehörde in Ihrem Postfach und reichen Sie das Verlangte ein.',
+    });
   });
 });

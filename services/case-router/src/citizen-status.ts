@@ -1,4 +1,4 @@
-import type { CitizenState } from '@hub/contracts';
+import type { CitizenState, ProcedureKind } from '@hub/contracts';
 
 /** What the citizen is told about their application: a state, a German text, and whether to act. */
 export interface CitizenStatus {
@@ -58,57 +58,26 @@ export const hubSteps = {
     status('REJECTED', `Ihr Antrag kann nicht bearbeitet werden: ${reason}`),
 } as const;
 
-/*
- * XBau status for the portal (message prozessnachrichten.statusFuerAntragsportal.1170), code list
- * urn:xoev-de:xbau:codeliste:statusbauportal: each code's citizen-facing state. Codes not listed
- * mean the case is being worked on (PROCESSING).
- */
-const xbauPortalStates: Record<string, CitizenStatus['state']> = {
-  '14': 'RECEIVED', // Quittierung: Eingang Vorgang
-  '03': 'ACTION_REQUIRED', // Anhörung zur Ablehnung ausstehend
-  '13': 'ACTION_REQUIRED', // Prüfung bautechnischer Nachweise angefordert
-  '17': 'ACTION_REQUIRED', // Unterlagen nachgefordert
-  '51': 'ACTION_REQUIRED', // Bautechnische Nachweise geprüft - sind nicht ordnungsgemäß
-  '52': 'ACTION_REQUIRED', // Bauüberwachung durchgeführt - Mängelbeseitigung angeordnet
-  '53': 'ACTION_REQUIRED', // Bauüberwachung durchgeführt - Baueinstellung angeordnet
-  '01': 'COMPLETED', // Alle beantragten Abweichungen zugelassen
-  '07': 'COMPLETED', // Bauvorhaben genehmigungsfreigestellt
-  '10': 'COMPLETED', // Bescheid erteilt
-  '19': 'COMPLETED', // Vorbescheid erteilt
-  '20': 'COMPLETED', // Vorgang abgeschlossen
-  '58': 'COMPLETED', // Eintritt Genehmigungsfiktion
-  '04': 'REJECTED', // Antrag abgelehnt
-  '06': 'REJECTED', // Baugenehmigungsantrag abgelehnt
-  '57': 'REJECTED', // Sofortige Ablehnung
-  '12': 'CANCELLED', // Mitteilung der Rücknahmefiktion
-  '15': 'CANCELLED', // Rücknahme des Vorgangs bestätigt
-  '23': 'CANCELLED', // Vorgang zurückgezogen
-};
-
-const actionTexts: Partial<Record<CitizenStatus['state'], string>> = {
-  ACTION_REQUIRED:
-    'Bitte beachten Sie die Nachricht der Bauaufsicht in Ihrem Postfach und reichen Sie das Verlangte ein.',
-};
-
-/** The XBau connector's codes for process messages that prove the authority received the application. */
+/** The connectors' codes for process messages that prove the authority received the application. */
 export const receiptCodes: ReadonlySet<string> = new Set([
   'RECEIPT',
   'GENERIC_RECEIPT',
   'CASE_NUMBER',
 ]);
 
-/*
- * Process messages that are not a 1170 status, as the XBau connector reports them: 1120 receipt
- * (Eingangsbestätigung), 1180 generic receipt, 1121 case number (Aktenzeichen).
+/**
+ * The citizen's status for a status code the procedure's connector reported, read by the
+ * procedure kind's table in the catalogue; `procedureText` is the procedure's own wording.
  */
-const xbauProcessMessageStates: Record<string, CitizenStatus['state']> = {
-  RECEIPT: 'RECEIVED',
-  GENERIC_RECEIPT: 'RECEIVED',
-  CASE_NUMBER: 'PROCESSING',
-};
-
-/** The citizen's status for an XBau 1170 code; `procedureText` is the code list's own wording. */
-export function citizenStatusForXbau(code: string, procedureText: string): CitizenStatus {
-  const state = xbauPortalStates[code] ?? xbauProcessMessageStates[code] ?? 'PROCESSING';
-  return status(state, `Bauaufsicht: ${procedureText}`, actionTexts[state] ?? null);
+export function citizenStatusForProcedure(
+  procedure: Pick<ProcedureKind, 'authorityLabel' | 'citizenStates'>,
+  code: string,
+  procedureText: string,
+): CitizenStatus {
+  const state = procedure.citizenStates[code] ?? 'PROCESSING';
+  const actionText =
+    state === 'ACTION_REQUIRED'
+      ? `Bitte beachten Sie die Nachricht der ${procedure.authorityLabel} in Ihrem Postfach und reichen Sie das Verlangte ein.`
+      : null;
+  return status(state, `${procedure.authorityLabel}: ${procedureText}`, actionText);
 }

@@ -24,6 +24,21 @@ export const caseRouterConfigSchema = kitConfigSchema.extend({
   DEADLINE_SCAN_INTERVAL_MS: positiveInt
     .default(30_000)
     .describe('How often deadlines and stuck applications are checked.'),
+  PEER_SERVICE_NAMES_JSON: z
+    .string()
+    .default('{}')
+    .transform((text, context) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        context.addIssue({ code: 'custom', message: 'must be a JSON object' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.string().min(1)))
+    .describe(
+      'The SERVICE_NAME of each connector whose dead letters the router watches, where it is not its catalogue name (a hub under test), e.g. {"xbau-connector":"xbau-connector-e2e-1a2b"}.',
+    ),
   WATCHDOG_STUCK_AFTER_MS: positiveInt
     .default(24 * 60 * 60_000)
     .describe(

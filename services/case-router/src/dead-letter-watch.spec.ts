@@ -5,7 +5,11 @@ import type { EventContext, KitLogger } from '@hub/kit';
 import type { Case } from './case.js';
 import { onSubmitted, type Decision } from './case-decisions.js';
 import { CaseRouterMetrics } from './case-router-metrics.js';
-import { deadLetterWatchers, withUndecodedDeadLetters } from './dead-letter-watch.js';
+import {
+  deadLetterWatchers,
+  undecodedDeadLetter,
+  withUndecodedDeadLetters,
+} from './dead-letter-watch.js';
 import { application, applied, freeRoute, settings, withoutFee } from '../test/case-fixtures.js';
 
 /** The router's once-per-event decision over an in-memory case table. */
@@ -60,6 +64,25 @@ describe('the delivery chain’s dead letters', () => {
     ]);
   });
 
+  it('reads the dead letters of a connector that runs under another service name there', () => {
+    const topics = deadLetterWatchers(
+      inMemoryRouter(new Map()),
+      new CaseRouterMetrics(new Registry()),
+      recordingLogger(),
+      { 'xbau-connector': 'xbau-connector-e2e-1a2b' },
+    ).map((h) => [h.name, h.topic]);
+    expect(topics.sort()).toEqual([
+      [
+        'dead-letters.payment-connector.payment-requested',
+        'dlq.payment-connector.payment-requested',
+      ],
+      [
+        'dead-letters.xbau-connector.delivery-requested',
+        'dlq.xbau-connector-e2e-1a2b.delivery-requested',
+      ],
+    ]);
+  });
+
   it('given a requested delivery, when its dead letter arrives twice, then the case fails once, counted and logged with the id and topic only', async () => {
     const cases = new Map([
       [application.applicationId, applied(onSubmitted(withoutFee, freeRoute, settings))],
@@ -111,7 +134,7 @@ describe('the delivery chain’s dead letters', () => {
       decode: () => Promise.resolve({ value: 'decoded' }),
     });
     const bytes = Buffer.from([0, 1, 2]);
-    expect(await decoder.decode(bytes, schemaType('dlq/dead-letter'))).toEqual({ value: bytes });
+    expect(await decoder.decode(bytes, undecodedDeadLetter)).toEqual({ value: bytes });
     expect(await decoder.decode(bytes, schemaType('procedure/delivery-requested'))).toEqual({
       value: 'decoded',
     });

@@ -1,28 +1,29 @@
+import avro from 'avsc';
 import {
   deadLetterTopic,
   deadLetterWatcherName,
   deliveryChainGroups,
   eventTopics,
-  schemaType,
 } from '@hub/contracts';
+import { contextOf } from '@hub/dead-letters';
 import { HubError } from '@hub/errors';
-import { deadLetterHeaders, type Decoder, type HandlerDefinition, type KitLogger } from '@hub/kit';
+import type { Decoder, HandlerDefinition, KitLogger } from '@hub/kit';
 import { onChainDeadLettered, type Outgoing } from './case-decisions.js';
 import type { CaseRouterMetrics } from './case-router-metrics.js';
 import { requireCase, type CaseRouter } from './case-router.js';
 
 /*
- * Dead letters keep the original key (the application id) and headers; their value is the raw
- * record, which may not even decode. The watchers read them undecoded: the reader type of the
- * dead-letter topics marks them for the decoder below.
+ * Dead letters are the record as read (ADR 0012): the original key (the application id) and
+ * headers, and a value that may not even decode. The watchers need the key only and read the value
+ * undecoded: this reader type, theirs alone, marks them for the decoder below.
  */
-const deadLetterType = schemaType('dlq/dead-letter');
+export const undecodedDeadLetter = avro.Type.forSchema('bytes');
 
 /** The service's decoder, but dead letters are handed over as the bytes they are. */
 export function withUndecodedDeadLetters(serde: Decoder): Decoder {
   return {
     decode: (bytes, readerType) =>
-      readerType === deadLetterType
+      readerType === undecodedDeadLetter
         ? Promise.resolve({ value: bytes })
         : serde.decode(bytes, readerType),
   };
@@ -36,16 +37,34 @@ function commandOf(group: string): Outgoing['topic'] {
   return topic?.name as Outgoing['topic'];
 }
 
+/** How services run here when not under their catalogue names: catalogue name → SERVICE_NAME. */
+export type PeerServiceNames = Readonly<Record<string, string>>;
+
+/**
+ * The dead-letter topic of a catalogue group as it runs here: `dlq.<group>`, with the service part
+ * renamed where the connector runs under another SERVICE_NAME (its groups, and so its dead-letter
+ * topics, carry that name).
+ */
+function watchedTopicOf(group: string, peers: PeerServiceNames): string {
+  const service = group.slice(0, group.indexOf('.'));
+  const running = peers[service];
+  return running === undefined
+    ? deadLetterTopic(group).name
+    : `dlq.${running}${group.slice(service.length)}`;
+}
+
 /** The dead-letter topics the watchers read, from the catalogue. */
-export function watchedDeadLetterTopics(): string[] {
-  return deliveryChainGroups().map((group) => deadLetterTopic(group).name);
+export function watchedDeadLetterTopics(peers: PeerServiceNames = {}): string[] {
+  return deliveryChainGroups().map((group) => watchedTopicOf(group, peers));
 }
 
 /** Each watcher's handler name and the dead-letter topic it reads. */
-export function deadLetterWatcherBindings(): { name: string; topic: string; group: string }[] {
+export function deadLetterWatcherBindings(
+  peers: PeerServiceNames = {},
+): { name: string; topic: string; group: string }[] {
   return deliveryChainGroups().map((group) => ({
     name: deadLetterWatcherName(group),
-    topic: deadLetterTopic(group).name,
+    topic: watchedTopicOf(group, peers),
     group,
   }));
 }
@@ -59,13 +78,14 @@ export function deadLetterWatchers(
   router: Pick<CaseRouter, 'decideOnce' | 'decisionSettings'>,
   metrics: CaseRouterMetrics,
   logger: KitLogger,
+  peers: PeerServiceNames = {},
 ): HandlerDefinition<Buffer>[] {
-  return deadLetterWatcherBindings().map(({ name, topic, group }) => {
+  return deadLetterWatcherBindings(peers).map(({ name, topic, group }) => {
     const command = commandOf(group);
     return {
       name,
       topic,
-      type: deadLetterType,
+      type: undecodedDeadLetter,
       async handle(_record, context) {
         const applicationId = context.key ?? '';
         if (!uuid.test(applicationId))
@@ -89,7 +109,7 @@ export function deadLetterWatchers(
           {
             applicationId,
             deadLetterTopic: topic,
-            code: context.headers[deadLetterHeaders.errorCode],
+            code: contextOf(context.headers).errorCode,
           },
           'accepted application dead-lettered: the citizen sees DELIVERY_FAILED',
         );

@@ -1,9 +1,9 @@
-import type { StatusReported } from '@hub/contracts';
+import { procedureKinds, type ProcedureKind, type StatusReported } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import { finalStates, type Case, type CaseState } from './case.js';
 import { awaitsDelivery, citizen, type Decision } from './case-decisions.js';
 import {
-  citizenStatusForXbau,
+  citizenStatusForProcedure,
   hubSteps,
   receiptCodes,
   type CitizenStatus,
@@ -32,7 +32,7 @@ function senderOf(status: StatusReported): string {
  * (retried, then dead-lettered). Every refusal leaves the case unchanged.
  */
 function refuseImplausible(current: Case, status: StatusReported): void {
-  const routedTo = current.route?.authorityDvdvId ?? null;
+  const routedTo = current.route?.reader.dvdvId ?? null;
   if (routedTo === null || status.authorityId !== routedTo)
     throw new HubError(
       'REPLY_WRONG_AUTHORITY',
@@ -73,6 +73,18 @@ function deliveredByReceipt(
   };
 }
 
+/** The procedure kind of the case's route, whose table reads its status codes. */
+function procedureOf(current: Case): ProcedureKind {
+  const kind = procedureKinds.find(({ kind: name }) => name === current.route?.procedure);
+  if (!kind)
+    throw new HubError(
+      'STATUS_UNKNOWN_PROCEDURE',
+      `Application ${current.applicationId} has no procedure kind to read its status by.`,
+      { retryable: false },
+    );
+  return kind;
+}
+
 /**
  * A status from the procedure. Every accepted status joins the citizen's timeline; it changes the
  * case only when it is newer than the last one applied and does not lower the citizen's state,
@@ -82,7 +94,11 @@ export function onStatusReported(current: Case, status: StatusReported): Decisio
   refuseImplausible(current, status);
   const delivered = deliveredByReceipt(current, status);
   const base = delivered.next;
-  const reported = citizenStatusForXbau(status.statusCode, status.statusText);
+  const reported = citizenStatusForProcedure(
+    procedureOf(current),
+    status.statusCode,
+    status.statusText,
+  );
   const caseNumber = status.caseNumber ?? base.caseNumber;
   const isNewest =
     base.lastProcedureStatusAt === null || status.reportedAt > base.lastProcedureStatusAt;

@@ -22,8 +22,10 @@ export const route: Route = {
   serviceKey: '99010003001000',
   municipalityKey: '05913000',
   procedure: 'xbau',
-  authorityDvdvId: 'bab:05913000',
   standard: 'XBAU',
+  messageType: 'baugenehmigung.antrag.0200',
+  reader: { dvdvId: 'bab:05913000', name: 'Bauaufsicht der Stadt Dortmund' },
+  author: { dvdvId: 'bpt:05913000', name: 'Bauportal der Stadt' },
   versions: { '2024-01-01': '2.5', '2026-07-01': '2.6' },
   fee: { amount: '250.00', currency: 'EUR' },
   requiredFormFields: [],
@@ -38,7 +40,7 @@ export function status(
   code: string,
   at: string,
   caseNumber: string | null = null,
-  authorityId: string | null = route.authorityDvdvId,
+  authorityId: string | null = route.reader.dvdvId,
 ): StatusReported {
   return {
     applicationId: application.applicationId,
@@ -67,7 +69,7 @@ export function settled(overrides: Partial<PaymentSettled> = {}): PaymentSettled
 export const delivery: ApplicationDelivered = {
   applicationId: application.applicationId,
   deliveredAt: now,
-  recipientAuthorityId: route.authorityDvdvId,
+  recipientAuthorityId: route.reader.dvdvId,
   transportMessageId: 'm',
   nachrichtenUUID: 'n',
   standard: 'XBAU',

@@ -21,7 +21,15 @@ import {
   eventHeaders,
   textHeaders,
 } from '@hub/kit';
-import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
+import {
+  collectFrom,
+  eventually,
+  platform,
+  startGroupsAtEnd,
+  testKafka,
+  testProducer,
+  uniqueServiceName,
+} from '@hub/test-support';
 import { startCaseRouter, type RunningCaseRouter } from '../src/case-router-service.js';
 import { caseRouterConfigSchema } from '../src/config.js';
 import { paymentIdOf } from '../src/fee-guard.js';
@@ -29,6 +37,7 @@ import { paymentIdOf } from '../src/fee-guard.js';
 describe('case router on the real broker and database', () => {
   let router: RunningCaseRouter;
   const kafka = testKafka();
+  const service = uniqueServiceName('case-router-it');
   const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
 
   beforeAll(async () => {
@@ -40,8 +49,10 @@ describe('case router on the real broker and database', () => {
       })),
     );
     const endpoints = platform();
+    await startGroupsAtEnd(kafka, service, 'case-router');
     router = await startCaseRouter(
       caseRouterConfigSchema.parse({
+        SERVICE_NAME: service,
         KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
         SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
         DATABASE_URL: endpoints.DATABASE_URL,
@@ -218,7 +229,7 @@ describe('case router on the real broker and database', () => {
   }
 
   it('dead-letters a forged "Bescheid erteilt" from another authority for an unpaid, undelivered case and leaves it awaiting payment', async () => {
-    const { received: deadLetters } = await collectFrom(kafka, 'dlq.case-router.status-reported');
+    const { received: deadLetters } = await collectFrom(kafka, `dlq.${service}.status-reported`);
     const citizen = await collectFrom(kafka, 'case.citizen-status-changed.v1');
     const application = feeApplication();
     await send('portal.application-submitted.v1', 'portal/application-submitted', application);
@@ -317,7 +328,7 @@ describe('case router on the real broker and database', () => {
   });
 
   it('dead-letters a payment settled for less than the fee and delivers only once the fee is paid in full', async () => {
-    const { received: deadLetters } = await collectFrom(kafka, 'dlq.case-router.payment-settled');
+    const { received: deadLetters } = await collectFrom(kafka, `dlq.${service}.payment-settled`);
     const deliveries = await collectFrom(kafka, 'procedure.delivery-requested.v1');
     const application = feeApplication();
     await send('portal.application-submitted.v1', 'portal/application-submitted', application);

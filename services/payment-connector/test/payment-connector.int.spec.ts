@@ -24,7 +24,15 @@ import {
   paymentRequestIdFor,
   signNotification,
 } from '@hub/xbezahldienste';
-import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
+import {
+  collectFrom,
+  eventually,
+  platform,
+  startGroupsAtEnd,
+  testKafka,
+  testProducer,
+  uniqueServiceName,
+} from '@hub/test-support';
 import { paymentConnectorConfigSchema } from '../src/config.js';
 import {
   startPaymentConnector,
@@ -42,6 +50,7 @@ const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_
 const stops: (() => Promise<void>)[] = [];
 let simulator: SimulatorProcess;
 let connector: RunningPaymentConnector;
+const service = uniqueServiceName('payment-connector-it');
 
 beforeAll(async () => {
   await ensureTopics(
@@ -50,8 +59,10 @@ beforeAll(async () => {
   );
   simulator = await startSimulatorProcess((stop) => stops.push(stop));
   const endpoints = platform();
+  await startGroupsAtEnd(kafka, service, 'payment-connector');
   connector = await startPaymentConnector(
     paymentConnectorConfigSchema.parse({
+      SERVICE_NAME: service,
       KAFKA_BROKERS: endpoints.KAFKA_BROKERS,
       SCHEMA_REGISTRY_URL: endpoints.SCHEMA_REGISTRY_URL,
       DATABASE_URL: endpoints.DATABASE_URL,
@@ -205,7 +216,7 @@ async function handledThrough(record: { partition: number; offset: string }): Pr
     await eventually(
       async () => {
         const [committed] = await admin.fetchOffsets({
-          groupId: 'payment-connector.citizen-status-changed',
+          groupId: `${service}.citizen-status-changed`,
           topics: ['case.citizen-status-changed.v1'],
         });
         const offset = committed?.partitions.find((p) => p.partition === record.partition)?.offset;

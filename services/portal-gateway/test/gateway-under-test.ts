@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eventTopics, topicCatalogue } from '@hub/contracts';
 import { ensureTopics, type KitLogger } from '@hub/kit';
-import { platform, testKafka } from '@hub/test-support';
+import { platform, startGroupsAtEnd, testKafka, uniqueServiceName } from '@hub/test-support';
 import { gatewayConfigSchema } from '../src/config.js';
 import { startGateway } from '../src/gateway.js';
 import { issuer, portalIdentityProvider } from './portal-tokens.js';
@@ -20,6 +20,8 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}) {
   );
   const idp = await portalIdentityProvider(mkdtempSync(join(tmpdir(), 'gateway-')));
   const endpoints = platform();
+  const service = uniqueServiceName('portal-gateway-it');
+  await startGroupsAtEnd(testKafka(), service, 'portal-gateway');
   /** What the gateway logged, by level, so tests can tell an info from an error. */
   const logged: { level: keyof KitLogger; message: string }[] = [];
   const record =
@@ -35,6 +37,7 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}) {
   };
   const gateway = await startGateway(
     gatewayConfigSchema.parse({
+      SERVICE_NAME: service,
       HTTP_PORT: '0',
       OPS_PORT: '0',
       KAFKA_BROKERS: endpoints.KAFKA_BROKERS,

@@ -53,17 +53,18 @@ export class DeliveryRequestedHandler {
       const xbauVersion = releaseOf(request);
       // Derived from the event id: a redelivered request carries the same nachrichtenUUID.
       const nachrichtenUUID = outboundId(context.eventId, 'xbau-0200');
+      const author = authorOf(request, this.author);
       const xml = toBaugenehmigungAntrag(fromDeliveryRequested(request), {
         xbauVersion,
         nachrichtenUUID,
         createdAt: request.requestedAt,
-        author: this.author,
+        author,
         reader: { id: request.recipient.authorityId, name: request.recipient.name },
         product,
       });
       await assertValid(this.validator, xml);
       const transportMessageId = await this.transport.send(xml, {
-        author: this.author.id,
+        author: author.id,
         reader: request.recipient.authorityId,
         service: 'urn:xoev-de:bmk:standard:xbau',
         businessScenario: 'XBAU_BAUGENEHMIGUNG',
@@ -81,6 +82,13 @@ export class DeliveryRequestedHandler {
       });
     });
   }
+}
+
+/** The route names the author (ADR 0013); the configured identity stands in for older requests. */
+export function authorOf(request: DeliveryRequested, configured: DvdvParty): DvdvParty {
+  return request.author
+    ? { id: request.author.authorityId, name: request.author.name }
+    : configured;
 }
 
 /** The release the case router chose from the routing table (dated switch-over per authority). */

@@ -51,6 +51,8 @@ export type DeliveryOutcome =
  */
 export class SimulatedAuthority {
   readonly deliveries = new Map<string, number>();
+  /** Valid deliveries by the application they carry (`referenzAntragsservice`). */
+  readonly deliveriesByApplication = new Map<string, number>();
   private readonly sent = new Map<string, SentMessage>();
   private readonly box: BoxEntry[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -80,6 +82,11 @@ export class SimulatedAuthority {
     const application = await readApplication(xml);
     const seen = this.deliveries.get(application.nachrichtenUUID) ?? 0;
     this.deliveries.set(application.nachrichtenUUID, seen + 1);
+    const { referenzAntragsservice: applicationId } = application;
+    this.deliveriesByApplication.set(
+      applicationId,
+      (this.deliveriesByApplication.get(applicationId) ?? 0) + 1,
+    );
     this.sent.set(messageId, { status: 1, routing });
     // A redelivered message (same nachrichtenUUID) is acknowledged but not processed again.
     if (seen === 0) this.scheduleReplies(application);

@@ -21,6 +21,8 @@ export interface XtaSimulator {
   readonly url: string;
   /** Deliveries counted by nachrichtenUUID (valid messages only). */
   readonly deliveries: ReadonlyMap<string, number>;
+  /** Deliveries counted by the application id they carry (valid messages only). */
+  readonly deliveriesByApplication: ReadonlyMap<string, number>;
   /** Replies scheduled but not yet in the message box. */
   pendingReplies(): number;
   /** Replaces the fault configuration (same as `PUT /admin/faults`). */
@@ -132,6 +134,7 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
   return {
     url,
     deliveries: authority.deliveries,
+    deliveriesByApplication: authority.deliveriesByApplication,
     pendingReplies: () => authority.pendingReplies(),
     setFaults: (next) => {
       faults = next;

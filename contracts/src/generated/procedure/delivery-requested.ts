@@ -16,9 +16,13 @@ export interface DeliveryRequested {
    */
   readonly requestedAt: Date;
   /**
-   * The authority whose procedure receives the application.
+   * The authority whose procedure receives the application (the reader of the message), from the route.
    */
   readonly recipient: Authority;
+  /**
+   * The hub's identity the message names as its author, from the route; null in requests from before routes named it, when the connector's configured identity applies.
+   */
+  readonly author: null | Authority;
   /**
    * The XÖV standard the procedure speaks.
    */
@@ -28,7 +32,7 @@ export interface DeliveryRequested {
    */
   readonly standardVersion: string;
   /**
-   * The XÖV message to send, e.g. baugenehmigung.antrag.0200.
+   * The XÖV message to send, from the route, e.g. baugenehmigung.antrag.0200.
    */
   readonly messageType: string;
   /**

@@ -1,16 +1,21 @@
 import avro from 'avsc';
+import { registryTextOf } from '@hub/contracts';
 
 /**
- * The schema text the registry gets for `type`: with defaults, aliases, docs and logical types
- * (a bare `type.schema()` drops them, and without defaults the registry could not judge
- * compatibility). Every producer and `hub contracts register` use this, so one schema is one
- * registry version.
+ * The schema text the registry gets for `type`. Every producer and `hub contracts register` use
+ * this, so one schema is one registry version.
  *
- * avsc's export leaves out an enum's `default`, which ADR 0005's "an unknown symbol reads as the
- * default" rule depends on for any reader that takes its schema from the registry; it is put back
- * from the parsed types.
+ * The hub's own schemas are registered as their files say (docs, defaults, enum defaults, logical
+ * types, `personalData`), so outside readers see what the repository says. Any other type (tests,
+ * tools) goes through avsc's export, which keeps defaults, aliases, docs and logical types (a bare
+ * `type.schema()` drops them, and without defaults the registry could not judge compatibility)
+ * but leaves out an enum's `default`, which ADR 0005's "an unknown symbol reads as the default"
+ * rule depends on for any reader that takes its schema from the registry; it is put back from the
+ * parsed type.
  */
 export function registeredSchema(type: avro.Type): string {
+  const contract = registryTextOf(type);
+  if (contract !== undefined) return contract;
   const exported = type.schema({ exportAttrs: true });
   restoreEnumDefaults(exported, type);
   return JSON.stringify(exported);

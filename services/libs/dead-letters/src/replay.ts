@@ -1,6 +1,7 @@
 import type { Message } from 'kafkajs';
 import { HubError } from '@hub/errors';
 import { deadLetterHeaders, eventHeaders } from '@hub/kit';
+import { contextOf } from './dead-letter-context.js';
 import type { DeadLetter } from './read-dead-letters.js';
 
 export interface ReplaySelector {
@@ -12,8 +13,7 @@ export interface ReplaySelector {
 export function selects(selector: ReplaySelector, letter: DeadLetter): boolean {
   return (
     (selector.id === undefined || letter.id === selector.id) &&
-    (selector.code === undefined ||
-      letter.headers[deadLetterHeaders.errorCode] === selector.code) &&
+    (selector.code === undefined || contextOf(letter.headers).errorCode === selector.code) &&
     (selector.key === undefined || letter.key?.toString() === selector.key)
   );
 }
@@ -24,7 +24,7 @@ export function selects(selector: ReplaySelector, letter: DeadLetter): boolean {
  * headers, with the replay count raised by one.
  */
 export function replayOf(letter: DeadLetter): { topic: string; message: Message } {
-  const topic = letter.headers[deadLetterHeaders.sourceTopic];
+  const topic = contextOf(letter.headers).sourceTopic;
   if (!topic)
     throw new HubError('DLQ_NO_SOURCE', `${letter.id} has no ${deadLetterHeaders.sourceTopic}.`, {
       retryable: false,

@@ -1,1 +1,6 @@
-export { RoutingTable, routingTableSchema, type Route } from './routing-table.js';
+export {
+  RoutingTable,
+  routingTableSchema,
+  routingTableSchemaFor,
+  type Route,
+} from './routing-table.js';

@@ -1,5 +1,5 @@
-import type { DeadLetter } from '@hub/dead-letters';
-import { deadLetterHeaders, eventHeaders } from '@hub/kit';
+import { contextOf, type DeadLetter } from '@hub/dead-letters';
+import { eventHeaders } from '@hub/kit';
 import { traceIdOf } from '../sources/zipkin-traces.js';
 
 /** What the workbench shows of a dead letter: its address, key and headers, never the payload. */
@@ -21,7 +21,7 @@ export interface DeadLetterView {
 export function viewOf(letter: DeadLetter): DeadLetterView {
   const h = letter.headers;
   const [, partition = '0', offset = '0'] = letter.id.slice(letter.topic.length).split(':');
-  const lastFailure = h[deadLetterHeaders.lastFailureAt];
+  const context = contextOf(h);
   return {
     id: letter.id,
     topic: letter.topic,
@@ -29,9 +29,9 @@ export function viewOf(letter: DeadLetter): DeadLetterView {
     offset,
     key: letter.key?.toString(),
     service: letter.topic.split('.')[1] ?? '?',
-    code: h[deadLetterHeaders.errorCode] ?? '?',
-    attempts: h[deadLetterHeaders.attempts] ?? '?',
-    lastFailureAt: lastFailure ? new Date(lastFailure) : undefined,
+    code: context.errorCode ?? '?',
+    attempts: context.attempts === undefined ? '?' : String(context.attempts),
+    lastFailureAt: context.lastFailureAt,
     eventId: h[eventHeaders.eventId],
     traceId: traceIdOf(h[eventHeaders.traceparent]),
   };

@@ -3,12 +3,13 @@ import { schemaSet, topicCatalogue } from '@hub/contracts';
 import { SchemaRegistryClient } from '@hub/avro-serde';
 import { applyContracts, applyReport } from '../apply-contracts.js';
 import { checkEvolution } from '../contracts/evolution-gate.js';
+import { baselineRef } from '../contracts/git-history.js';
 import { registerContracts } from '../contracts/register-contracts.js';
 import { writeTopicTable } from '../contracts/topic-table.js';
 import { repositoryRoot, writeGeneratedTypes } from '../contracts/write-generated-types.js';
 
 export const summary =
-  'generate | check [--base main] | register [--registry URL] | apply: the Avro contracts (apply: topics with their configs, then register; as npm start does)';
+  'generate | check [--base <ref>, default origin/main or main] | register [--registry URL] | apply: the Avro contracts (apply: topics with their configs, then register; as npm start does)';
 
 const defaultRegistryUrl = 'http://127.0.0.1:8081/apis/ccompat/v7';
 
@@ -16,7 +17,7 @@ export async function run(args: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args,
     allowPositionals: true,
-    options: { base: { type: 'string', default: 'main' }, registry: { type: 'string' } },
+    options: { base: { type: 'string' }, registry: { type: 'string' } },
   });
   switch (positionals[0]) {
     case 'generate': {
@@ -28,16 +29,17 @@ export async function run(args: string[]): Promise<void> {
       return;
     }
     case 'check': {
+      const base = values.base ?? baselineRef(repositoryRoot);
       const violations = checkEvolution({
         repository: repositoryRoot,
-        baseRef: values.base,
+        baseRef: base,
         schemaDirectory: 'contracts/schemas',
       });
       if (violations.length === 0) {
-        console.log(`All schemas can read every version on ${values.base} (BACKWARD_TRANSITIVE).`);
+        console.log(`All schemas can read every version on ${base} (BACKWARD_TRANSITIVE).`);
         return;
       }
-      console.error(`${violations.length} incompatible change(s) against ${values.base}:`);
+      console.error(`${violations.length} incompatible change(s) against ${base}:`);
       for (const violation of violations) console.error(`  ${violation}`);
       console.error(
         'See contracts/README.md, "Evolving a schema"; a breaking change needs a new .v<major> topic.',

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { checkEvolution } from './evolution-gate.js';
+import { baselineRef } from './git-history.js';
 
 const schemaV1 = {
   type: 'record',
@@ -107,6 +108,19 @@ describe('the evolution gate against main in a git repository', () => {
     expect(violations[0]).toContain('note: type changed from string to int');
   });
 
+  it('refuses a removed schema unless retired.json names it', () => {
+    const repo = repositoryWithMain();
+    rmSync(join(repo.repository, 'schemas/portal/submitted.avsc'));
+    expect(repo.check()).toEqual([
+      expect.stringMatching(/^portal\/submitted: schema de\.hub\.test\.Submitted removed/),
+    ]);
+    writeFileSync(
+      join(repo.repository, 'schemas/retired.json'),
+      JSON.stringify({ 'portal/submitted': 'never written' }),
+    );
+    expect(repo.check()).toEqual([]);
+  });
+
   it('names a missing baseline instead of passing silently', () => {
     const repo = repositoryWithMain();
     expect(() =>
@@ -116,5 +130,41 @@ describe('the evolution gate against main in a git repository', () => {
         schemaDirectory: 'schemas',
       }),
     ).toThrow(expect.objectContaining({ code: 'CONTRACTS_NO_BASELINE' }) as Error);
+  });
+
+  it('takes origin/main over a local main, and an explicit base over both', () => {
+    const repo = repositoryWithMain();
+    expect(baselineRef(repo.repository, {})).toBe('main');
+    execFileSync('git', ['update-ref', 'refs/remotes/origin/main', 'main'], {
+      cwd: repo.repository,
+    });
+    expect(baselineRef(repo.repository, {})).toBe('origin/main');
+    expect(baselineRef(repo.repository, { CONTRACTS_BASE_REF: 'main' })).toBe('main');
+  });
+
+  it('fails, naming what to fetch, in a clone without main', () => {
+    const repo = repositoryWithMain();
+    execFileSync('git', ['checkout', '-q', '-b', 'feature'], { cwd: repo.repository });
+    execFileSync('git', ['branch', '-q', '-D', 'main'], { cwd: repo.repository });
+    expect(() => baselineRef(repo.repository, {})).toThrow(
+      expect.objectContaining({
+        code: 'CONTRACTS_NO_BASELINE',
+        message: expect.stringContaining('git fetch origin main') as string,
+      }) as Error,
+    );
+  });
+
+  it('fails in a shallow clone, whose history misses the versions to compare with', () => {
+    const repo = repositoryWithMain();
+    repo.write({ ...schemaV1, doc: 'v2' });
+    repo.commit('v2');
+    const shallow = mkdtempSync(join(tmpdir(), 'contracts-shallow-'));
+    onTestFinished(() => {
+      rmSync(shallow, { recursive: true, force: true });
+    });
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo.repository}`, shallow]);
+    expect(() => baselineRef(shallow, {})).toThrow(
+      expect.objectContaining({ code: 'CONTRACTS_SHALLOW_CLONE' }) as Error,
+    );
   });
 });

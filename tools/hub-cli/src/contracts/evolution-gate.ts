@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type avro from 'avsc';
 import { parseSchemaSet, readSchemaSources, type SchemaSet } from '@hub/contracts';
@@ -18,7 +19,9 @@ export interface EvolutionCheck {
  * (see compatibility.ts). Returns one line per violation, naming schema and field path.
  */
 export function checkEvolution(check: EvolutionCheck): string[] {
-  const current = parseSchemaSet(readSchemaSources(join(check.repository, check.schemaDirectory)));
+  const directory = join(check.repository, check.schemaDirectory);
+  const current = parseSchemaSet(readSchemaSources(directory));
+  const retired = retiredSchemas(directory);
   const violations = new Set<string>();
   for (const revision of schemaHistory(check.repository, check.baseRef, check.schemaDirectory)) {
     const before = parseSchemaSet(revision.sources);
@@ -26,6 +29,7 @@ export function checkEvolution(check: EvolutionCheck): string[] {
     for (const [name, writer] of before.types) {
       const reader = successorOf(writer, current);
       if (!reader) {
+        if (retired.has(name)) continue;
         violations.add(`${name}: schema ${writer.name ?? ''} removed (was in ${version})`);
         continue;
       }
@@ -34,6 +38,16 @@ export function checkEvolution(check: EvolutionCheck): string[] {
     }
   }
   return [...dropRepeats(violations)];
+}
+
+/**
+ * `retired.json` beside the schemas: source name → why it may go. Only for a schema no topic ever
+ * carried (or whose topics are gone): removing it cannot break a reader of data that exists.
+ */
+function retiredSchemas(directory: string): ReadonlySet<string> {
+  const file = join(directory, 'retired.json');
+  if (!existsSync(file)) return new Set();
+  return new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>));
 }
 
 /** The current type that replaces `writer`: the same full name, or one that lists it as an alias. */

@@ -44,3 +44,37 @@ export function schemaHistory(
       })),
   }));
 }
+
+/**
+ * The branch the gate compares with: `CONTRACTS_BASE_REF` if set, else `origin/main` (a clone of a
+ * pull request, as CI makes it, has full history but often no local `main`, and the remote branch
+ * is what will be merged into), else the local `main`. A shallow clone lacks the old versions the
+ * gate must read, and no baseline at all would let any change through: both are refused, saying
+ * what to fetch, never skipped.
+ */
+export function baselineRef(repository: string, env: NodeJS.ProcessEnv = process.env): string {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: repository, encoding: 'utf8', stdio: 'pipe' }).trim();
+  if (git('rev-parse', '--is-shallow-repository') === 'true')
+    throw new HubError(
+      'CONTRACTS_SHALLOW_CLONE',
+      `${repository} is a shallow clone; the evolution gate needs the history of main: git fetch --unshallow.`,
+      { retryable: false },
+    );
+  const candidates = env.CONTRACTS_BASE_REF ? [env.CONTRACTS_BASE_REF] : ['origin/main', 'main'];
+  const found = candidates.find((ref) => {
+    try {
+      git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+  if (found === undefined)
+    throw new HubError(
+      'CONTRACTS_NO_BASELINE',
+      `git cannot find ${candidates.join(' or ')} in ${repository}: git fetch origin main (or set CONTRACTS_BASE_REF).`,
+      { retryable: false },
+    );
+  return found;
+}

@@ -18,7 +18,8 @@ export async function topicTable(catalogue: readonly TopicSpec[]): Promise<strin
       `\`${topic.name}\``,
       topic.description,
       topic.key,
-      `[\`${topic.valueSchema}\`](schemas/${topic.valueSchema}.avsc)`,
+      `[\`${topic.valueSchema}\`](schemas/${topic.valueSchema}.avsc)` +
+        (topic.copyOf === undefined ? '' : ', as read (ADR 0012)'),
       String(topic.partitions),
       `${topic.retentionMs / 86_400_000} d`,
       topic.cleanupPolicy,

@@ -1,14 +1,13 @@
-import type { DeadLetter } from '@hub/dead-letters';
-import { deadLetterHeaders } from '@hub/kit';
+import { contextOf, type DeadLetter } from '@hub/dead-letters';
 
 /** The line `dlq list` prints: id, key, error code, attempts, last failure. No payload. */
 export function summaryLine(letter: DeadLetter): string {
-  const h = letter.headers;
+  const context = contextOf(letter.headers);
   return [
     letter.id,
     letter.key?.toString() ?? '-',
-    h[deadLetterHeaders.errorCode] ?? '-',
-    `attempts=${h[deadLetterHeaders.attempts] ?? '?'}`,
-    h[deadLetterHeaders.lastFailureAt] ?? '-',
+    context.errorCode ?? '-',
+    `attempts=${context.attempts ?? '?'}`,
+    context.lastFailureAt?.toISOString() ?? '-',
   ].join('  ');
 }

@@ -23,6 +23,8 @@ export async function ensureTopics(
     const missing = topics.filter(({ topic }) => !existing.has(topic));
     if (missing.length === 0) return;
     await admin.createTopics({
+      // Its own wait gives up when a broker has not yet heard of the topic; the one below does not.
+      waitForLeaders: false,
       topics: missing.map(({ topic, partitions, replicationFactor }) => ({
         topic,
         numPartitions: partitions,
