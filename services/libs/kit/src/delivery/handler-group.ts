@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { v5 as uuidv5 } from 'uuid';
 import { redactErrorMessage } from '../errors/redact-error-message.js';
@@ -63,6 +64,8 @@ export class HandlerGroup {
       sessionTimeout,
       heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
     });
+    // Every record waiting out a backoff or an outage listens for shutdown: thousands in an outage.
+    setMaxListeners(0, this.shutdown.signal);
     this.waits = new OutageWaits({
       group: this.group,
       topic: definition.topic,
