@@ -50,3 +50,4 @@ export {
   type OutageNotice,
   type OutagePolicy,
 } from './outage/outage-policy.js';
+export { Lease, type LeaseRound } from './lease/lease.js';
