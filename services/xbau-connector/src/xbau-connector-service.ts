@@ -4,6 +4,7 @@ import {
   DeliveryEngine,
   groupOf,
   IdempotencyLedger,
+  Lease,
   type KitLogger,
 } from '@hub/kit';
 import { XoevValidator, XtaClient } from '@hub/xoev';
@@ -16,7 +17,10 @@ import { XbauTransport } from './xta/xbau-transport.js';
 
 export interface RunningXbauConnector {
   readonly metrics: Registry;
-  /** Fetches replies now (the timer does so every REPLY_POLL_INTERVAL_MS). */
+  /**
+   * Fetches replies now (the timer does so every REPLY_POLL_INTERVAL_MS); 0 while another
+   * instance of the service holds the message box's lease.
+   */
   pollReplies(): Promise<number>;
   stop(): Promise<void>;
 }
@@ -80,12 +84,17 @@ export async function startXbauConnector(
   });
   await engine.start();
 
-  // One round at a time: the next is scheduled when the previous has finished.
+  // One round at a time: the next is scheduled when the previous has finished. Across instances
+  // the lease lets one of them poll the shared message box per round (the others skip it).
+  const lease = new Lease(pool, groupOf(config.SERVICE_NAME, 'replies'));
   let stopping = false;
   let round: Promise<unknown> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const pollReplies = (): Promise<number> => {
-    const next = round.then(() => poller.pollOnce());
+    const next = round.then(async () => {
+      const polled = await lease.runExclusive(() => poller.pollOnce());
+      return polled.ran ? polled.result : 0;
+    });
     round = next.catch(() => undefined);
     return next;
   };
