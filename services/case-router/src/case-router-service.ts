@@ -4,7 +4,9 @@ import {
   DeliveryEngine,
   ensureTopics,
   IdempotencyLedger,
+  Lease,
   startOpsServer,
+  type LeaseRound,
   type KitLogger,
 } from '@hub/kit';
 import { RoutingTable } from '@hub/routing';
@@ -75,15 +77,21 @@ export async function startCaseRouter(
     readiness: clients.readiness,
   });
 
-  const applyDeadlines = () => router.applyDeadlines(pool, onDeadline);
-  const checkStuck = () =>
+  // Scheduled work is done by one instance at a time; the others skip the round (count 0).
+  const exclusive = (work: string, run: () => Promise<number>) => {
+    const lease = new Lease(pool, `${config.SERVICE_NAME}.${work}`);
+    return () => lease.runExclusive(run).then(countOf);
+  };
+  const applyDeadlines = exclusive('deadlines', () => router.applyDeadlines(pool, onDeadline));
+  const checkStuck = exclusive('stuck-watchdog', () =>
     checkStuckApplications(
       store,
       metrics,
       logger,
       config.WATCHDOG_STUCK_AFTER_MS,
       router.decisionSettings().now,
-    );
+    ),
+  );
   const timer = setInterval(() => {
     applyDeadlines().catch((error: unknown) => {
       logger.error({ err: error }, 'deadline scan failed; retried at the next interval');
@@ -105,4 +113,8 @@ export async function startCaseRouter(
       await clients.close();
     },
   };
+}
+
+function countOf(round: LeaseRound<number>): number {
+  return round.ran ? round.result : 0;
 }

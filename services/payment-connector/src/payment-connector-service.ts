@@ -2,6 +2,7 @@ import {
   connectServiceClients,
   createLogger,
   DeliveryEngine,
+  Lease,
   startOpsServer,
   type HandlerDefinition,
   type KitLogger,
@@ -96,7 +97,14 @@ export async function startPaymentConnector(
     pollAfterMs: config.POLL_AFTER_MS,
     abandonDeadlineMs: config.ABANDON_DEADLINE_MS,
   };
-  const pollNow = (now?: Date) => pollOpenPayments(store, verifier, pollSettings, logger, now);
+  // One instance at a time checks the open payments; the others skip the round (count 0).
+  const pollLease = new Lease(pool, `${config.SERVICE_NAME}.payment-poll`);
+  const pollNow = async (now?: Date) => {
+    const round = await pollLease.runExclusive(() =>
+      pollOpenPayments(store, verifier, pollSettings, logger, now),
+    );
+    return round.ran ? round.result : 0;
+  };
   let polling: Promise<unknown> = Promise.resolve();
   const timer = setInterval(() => {
     polling = pollNow().catch((error: unknown) => {
