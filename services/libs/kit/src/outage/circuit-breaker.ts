@@ -11,7 +11,7 @@ export interface BreakerSettings {
 export const defaultBreakerSettings: BreakerSettings = {
   failureThreshold: 3,
   initialProbeDelayMs: 1_000,
-  maxProbeDelayMs: 60_000,
+  maxProbeDelayMs: 30_000,
 };
 
 /** A waiter's permission to try again; `end` hands the probe on if the try did not use it. */
