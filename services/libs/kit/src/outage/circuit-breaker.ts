@@ -36,7 +36,6 @@ export class CircuitBreaker {
   private turn: Turn | undefined;
   private probeTimer: NodeJS.Timeout | undefined;
   private readonly waiters: Array<(turn: Turn) => void> = [];
-  private readonly listeners = new Set<(state: CircuitState) => void>();
 
   constructor(
     readonly endpoint: string,
@@ -62,7 +61,7 @@ export class CircuitBreaker {
     this.failedProbes = 0;
     this.probeInFlight = false;
     this.turn = undefined;
-    this.moveTo('closed');
+    this.current = 'closed';
     for (const wake of this.waiters.splice(0)) wake(noTurn);
   }
 
@@ -103,25 +102,15 @@ export class CircuitBreaker {
     return this.waiters.length;
   }
 
-  onChange(listener: (state: CircuitState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Stops the probe timer (process shutdown); the state stays as it is. */
-  dispose(): void {
-    clearTimeout(this.probeTimer);
-  }
-
   private open(): void {
     this.probeInFlight = false;
     this.turn = undefined;
-    this.moveTo('open');
+    this.current = 'open';
     clearTimeout(this.probeTimer);
     const { initialProbeDelayMs, maxProbeDelayMs } = this.settings;
     const delay = Math.min(maxProbeDelayMs, initialProbeDelayMs * 2 ** this.failedProbes);
     this.probeTimer = setTimeout(() => {
-      this.moveTo('half-open');
+      this.current = 'half-open';
       this.handOnTurn();
     }, delay);
     this.probeTimer.unref();
@@ -141,11 +130,5 @@ export class CircuitBreaker {
     };
     this.turn = turn;
     wake(turn);
-  }
-
-  private moveTo(state: CircuitState): void {
-    if (this.current === state) return;
-    this.current = state;
-    for (const listener of this.listeners) listener(state);
   }
 }
