@@ -18,7 +18,8 @@ import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-pr
  * two connector processes (one consumer group, one lease) against the XTA simulator, one fault
  * injected per scenario, and what came out at the simulator, the dead-letter topic and the clock.
  */
-const ratePerSecond = 5;
+/** Applications per second; `CHAOS_RATE_PER_SECOND` overrides (e.g. to compare drain and load). */
+const ratePerSecond = Number(process.env.CHAOS_RATE_PER_SECOND ?? 5);
 const kafka = testKafka();
 const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
 const table: Record<string, string | number>[] = [];

@@ -3,7 +3,11 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
 export interface BreakerSettings {
   /** Retryable failures in a row (no success between) that open the circuit. */
   readonly failureThreshold: number;
-  /** Wait before the first probe after the circuit opened; doubled after each failed probe. */
+  /**
+   * Wait before the first probe after the circuit opened; doubled after each failed probe up to
+   * the maximum, which bounds how long a recovered endpoint waits for its backlog to start
+   * draining (one probe per instance and endpoint every few seconds costs the endpoint nothing).
+   */
   readonly initialProbeDelayMs: number;
   readonly maxProbeDelayMs: number;
 }
@@ -11,7 +15,7 @@ export interface BreakerSettings {
 export const defaultBreakerSettings: BreakerSettings = {
   failureThreshold: 3,
   initialProbeDelayMs: 1_000,
-  maxProbeDelayMs: 30_000,
+  maxProbeDelayMs: 5_000,
 };
 
 /** A waiter's permission to try again; `end` hands the probe on if the try did not use it. */
