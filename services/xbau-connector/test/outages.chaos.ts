@@ -60,22 +60,25 @@ async function runScenario(fault: Fault): Promise<void> {
   const service = `chaos-xbau-${randomUUID().slice(0, 8)}`;
   await prepareDeliveries(kafka, service);
   const box = await startSimulatorProcess();
-  const instances = await Promise.all([1, 2].map(() => startInstance(service, box.url)));
+  const instances: ServiceProcess[] = [];
   const restart: Restart = async (index) => {
     instances[index] = await startInstance(service, box.url);
   };
-  const deadLetters = await collectFrom(kafka, `dlq.${service}.delivery-requested`);
   const sent = new Map<string, { applicationId: string; at: number }>();
   const firstSeen = new Map<string, number>();
   const watching = new AbortController();
-  const watcher = (async () => {
-    while (!watching.signal.aborted) {
-      const counts = await box.deliveries();
-      for (const id of Object.keys(counts)) if (!firstSeen.has(id)) firstSeen.set(id, Date.now());
-      await sleep(250);
-    }
-  })();
+  let watcher: Promise<void> = Promise.resolve();
   try {
+    // One after the other, inside the try: whatever started is stopped even if a start fails.
+    for (const index of [0, 1]) await restart(index);
+    const deadLetters = await collectFrom(kafka, `dlq.${service}.delivery-requested`);
+    watcher = (async () => {
+      while (!watching.signal.aborted) {
+        const counts = await box.deliveries();
+        for (const id of Object.keys(counts)) if (!firstSeen.has(id)) firstSeen.set(id, Date.now());
+        await sleep(250);
+      }
+    })();
     const load = (async () => {
       for (let second = 0; second < fault.loadSeconds; second++) {
         const requests = Array.from({ length: ratePerSecond }, () => deliveryRequest());
@@ -132,6 +135,7 @@ async function runScenario(fault: Fault): Promise<void> {
     expect(deadLettered).toBe(0);
   } finally {
     watching.abort();
+    await watcher;
     await Promise.all(instances.map((instance) => instance.stop()));
     await box.stop();
   }
