@@ -23,6 +23,18 @@ export default defineConfig({
           hookTimeout: 180_000,
         },
       },
+      {
+        // `npm run chaos`: the fault suite, minutes long, never part of `npm test`.
+        test: {
+          name: 'chaos',
+          include: sources.map((root) => `${root}*.chaos.ts`),
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

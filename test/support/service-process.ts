@@ -11,6 +11,8 @@ export interface ServiceProcess {
   /** Every JSON log line the service wrote so far, parsed. */
   readonly logs: Record<string, unknown>[];
   stop(): Promise<void>;
+  /** Kills the process without warning (SIGKILL), as a crash or an OOM kill would. */
+  kill(): Promise<void>;
 }
 
 /**
@@ -70,5 +72,11 @@ export async function startServiceProcess(
     await stop();
     throw error;
   }
-  return { name, logs, stop };
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGKILL');
+    await exited;
+  };
+  return { name, logs, stop, kill };
 }

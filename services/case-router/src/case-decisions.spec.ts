@@ -167,13 +167,27 @@ describe('case decisions', () => {
       ]);
     });
 
-    it('alerts the operators when delivery is not confirmed in time', () => {
+    it('alerts the operators and tells the citizen the authority is unreachable when delivery is not confirmed in time', () => {
       const requested = onSubmitted(withoutFee, freeRoute, settings).next;
       const later = {
         ...settings,
         now: new Date(now.getTime() + settings.transportReportDeadlineMs + 1),
       };
-      expect(onDeadline(requested, later).next.state).toBe('DELIVERY_OVERDUE');
+      const decision = onDeadline(requested, later);
+      expect(decision.next.state).toBe('DELIVERY_OVERDUE');
+      expect(decision.citizen).toMatchObject([
+        {
+          state: 'SUBMITTED',
+          statusText: expect.stringContaining('vorübergehend nicht erreichbar') as string,
+          at: later.now,
+        },
+      ]);
+    });
+
+    it('tells the citizen nothing while the delivery is within the deadline', () => {
+      const requested = onSubmitted(withoutFee, freeRoute, settings).next;
+      const soon = { ...settings, now: new Date(now.getTime() + 60_000) };
+      expect(onDeadline(requested, soon).citizen).toEqual([]);
     });
   });
 

@@ -277,7 +277,7 @@ export function onDeadline(current: Case, settings: DecisionSettings): Decision 
     return {
       next: { ...current, state: 'DELIVERY_OVERDUE', deadline: null },
       outgoing: [],
-      citizen: [],
+      citizen: [citizen(hubSteps.authorityUnreachable, settings.now)],
       note: 'no transport report before the deadline: operators alerted',
     };
   }

@@ -8,6 +8,7 @@ import {
   IdempotencyLedger,
   KIT_CONFIG,
   KIT_LOGGER,
+  leasedRound,
   RoundTimer,
   type KitLogger,
   storeProvider,
@@ -97,11 +98,17 @@ export class CaseRouterModule {
             config: CaseRouterConfig,
             logger: KitLogger,
           ) =>
-            new RoundTimer(() => router.applyDeadlines(pool, onDeadline), {
-              intervalMs: config.DEADLINE_SCAN_INTERVAL_MS,
-              logger,
-              onFailure: 'deadline scan failed; retried at the next interval',
-            }),
+            // Scheduled work is done by one instance at a time; the others skip the round.
+            new RoundTimer(
+              leasedRound(pool, `${config.SERVICE_NAME}.deadlines`, () =>
+                router.applyDeadlines(pool, onDeadline),
+              ),
+              {
+                intervalMs: config.DEADLINE_SCAN_INTERVAL_MS,
+                logger,
+                onFailure: 'deadline scan failed; retried at the next interval',
+              },
+            ),
           inject: [CaseRouter, pg.Pool, KIT_CONFIG, KIT_LOGGER],
         },
         {
@@ -112,9 +119,10 @@ export class CaseRouterModule {
             metrics: CaseRouterMetrics,
             config: CaseRouterConfig,
             logger: KitLogger,
+            pool: pg.Pool,
           ) =>
             new RoundTimer(
-              () =>
+              leasedRound(pool, `${config.SERVICE_NAME}.stuck-watchdog`, () =>
                 checkStuckApplications(
                   store,
                   metrics,
@@ -122,13 +130,14 @@ export class CaseRouterModule {
                   config.WATCHDOG_STUCK_AFTER_MS,
                   router.decisionSettings().now,
                 ),
+              ),
               {
                 intervalMs: config.DEADLINE_SCAN_INTERVAL_MS,
                 logger,
                 onFailure: 'stuck scan failed; retried at the next interval',
               },
             ),
-          inject: [CaseRouter, CaseStore, CaseRouterMetrics, KIT_CONFIG, KIT_LOGGER],
+          inject: [CaseRouter, CaseStore, CaseRouterMetrics, KIT_CONFIG, KIT_LOGGER, pg.Pool],
         },
       ],
     };

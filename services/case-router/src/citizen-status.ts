@@ -50,6 +50,12 @@ export const hubSteps = {
     'CANCELLED',
     'Die Gebühr wurde nicht innerhalb von 7 Tagen bezahlt. Ihr Antrag wurde deshalb storniert.',
   ),
+  // Shown only once a delivery has waited past the transport-report deadline: the connector keeps
+  // the application and delivers it by itself when the authority answers again (ADR outage handling).
+  authorityUnreachable: status(
+    'SUBMITTED',
+    'Die zuständige Behörde ist vorübergehend nicht erreichbar. Ihr Antrag wird automatisch zugestellt, sobald sie wieder erreichbar ist.',
+  ),
   deliveryFailed: status(
     'DELIVERY_FAILED',
     'Ihr Antrag konnte nicht zugestellt werden; die Stadt kümmert sich darum.',

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
@@ -9,6 +10,7 @@ import {
   KIT_CONFIG,
   KIT_LOGGER,
   ReadinessProbes,
+  leasedRound,
   RoundTimer,
   type KitLogger,
   storeProvider,
@@ -202,13 +204,20 @@ function publicBaseUrl(config: PaymentConnectorConfig, http: HttpAdapterHost): (
         settings: PollSettings,
         config: PaymentConnectorConfig,
         logger: KitLogger,
+        pool: pg.Pool,
       ) =>
-        new RoundTimer(() => pollOpenPayments(store, verifier, settings, logger), {
-          intervalMs: config.POLL_INTERVAL_MS,
-          logger,
-          onFailure: 'poll round failed; retried at the next interval',
-        }),
-      inject: [PaymentStore, PaymentVerifier, POLL_SETTINGS, KIT_CONFIG, KIT_LOGGER],
+        // One instance at a time checks the open payments; the others skip the round.
+        new RoundTimer(
+          leasedRound(pool, `${config.SERVICE_NAME}.payment-poll`, () =>
+            pollOpenPayments(store, verifier, settings, logger),
+          ),
+          {
+            intervalMs: config.POLL_INTERVAL_MS,
+            logger,
+            onFailure: 'poll round failed; retried at the next interval',
+          },
+        ),
+      inject: [PaymentStore, PaymentVerifier, POLL_SETTINGS, KIT_CONFIG, KIT_LOGGER, pg.Pool],
     },
     PaymentResources,
   ],

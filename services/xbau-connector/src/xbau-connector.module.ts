@@ -9,6 +9,7 @@ import {
   KIT_CONFIG,
   KIT_LOGGER,
   ReadinessProbes,
+  leasedRound,
   RoundTimer,
   type KitLogger,
   storeProvider,
@@ -119,13 +120,22 @@ class XbauResources implements OnApplicationShutdown {
     },
     {
       provide: REPLY_ROUNDS,
-      useFactory: (poller: ReplyPoller, config: XbauConnectorConfig, logger: KitLogger) =>
-        new RoundTimer(() => poller.pollOnce(), {
-          intervalMs: config.REPLY_POLL_INTERVAL_MS,
-          logger,
-          onFailure: 'reply round failed; the unfinished replies stay in the box',
-        }),
-      inject: [REPLY_POLLER, KIT_CONFIG, KIT_LOGGER],
+      useFactory: (
+        poller: ReplyPoller,
+        config: XbauConnectorConfig,
+        logger: KitLogger,
+        pool: pg.Pool,
+      ) =>
+        // Across instances one polls the shared message box per round; the others skip it.
+        new RoundTimer(
+          leasedRound(pool, `${config.SERVICE_NAME}.replies`, () => poller.pollOnce()),
+          {
+            intervalMs: config.REPLY_POLL_INTERVAL_MS,
+            logger,
+            onFailure: 'reply round failed; the unfinished replies stay in the box',
+          },
+        ),
+      inject: [REPLY_POLLER, KIT_CONFIG, KIT_LOGGER, pg.Pool],
     },
     XbauResources,
   ],

@@ -1,4 +1,6 @@
 import type { Kafka } from 'kafkajs';
+import { eventTopics, topicCatalogue } from '@hub/contracts';
+import { ensureTopics } from '@hub/kit';
 import { platform } from '@hub/test-support';
 import { xbauConnectorConfigSchema, type XbauConnectorConfig } from '../src/config.js';
 
@@ -41,4 +43,14 @@ export async function deliveriesFromNowOn(kafka: Kafka, service: string): Promis
   } finally {
     await admin.disconnect();
   }
+}
+
+/** The catalogue's topics exist, and each service's delivery group starts from now on. */
+export async function prepareDeliveries(kafka: Kafka, ...services: string[]): Promise<void> {
+  const catalogue = topicCatalogue(eventTopics);
+  await ensureTopics(
+    kafka,
+    catalogue.map((spec) => ({ topic: spec.name, partitions: spec.partitions })),
+  );
+  for (const service of services) await deliveriesFromNowOn(kafka, service);
 }

@@ -3,53 +3,21 @@ import type { EachMessagePayload } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
-  eventTopics,
-  examples,
   schemaType,
-  topicCatalogue,
   type ApplicationDelivered,
   type DeliveryRequested,
   type StatusReported,
 } from '@hub/contracts';
-import { createLogger, deadLetterHeaders, ensureTopics, eventHeaders, outboundId } from '@hub/kit';
-import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
-import { formFields } from '../src/map/from-delivery-requested.js';
+import { createLogger, deadLetterHeaders, eventHeaders, outboundId } from '@hub/kit';
+import { collectFrom, eventually, platform, testKafka } from '@hub/test-support';
 import { startXbauConnector, type RunningXbauConnector } from '../src/xbau-connector-service.js';
-import { deliveriesFromNowOn, testConnectorConfig } from './connector-config.js';
+import { prepareDeliveries, testConnectorConfig } from './connector-config.js';
+import { deliveryRequest, sendDeliveryRequests } from './delivery-requests.js';
 import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-process.js';
 
-const deliveryTopic = 'procedure.delivery-requested.v1';
 const deliveredTopic = 'procedure.application-delivered.v1';
 const statusTopic = 'procedure.status-reported.v1';
 const service = `xbau-connector-it-${randomUUID().slice(0, 8)}`;
-const base = examples['procedure/delivery-requested'];
-
-/** A building-permit delivery request for a fresh application (isolates this test by key). */
-function deliveryRequest(
-  overrides: { standardVersion?: string; measureCode?: string; recipient?: string } = {},
-): DeliveryRequested {
-  const applicationId = randomUUID();
-  return {
-    ...base,
-    applicationId,
-    standardVersion: overrides.standardVersion ?? '2.6',
-    recipient: { authorityId: overrides.recipient ?? 'bab:05913000', name: 'Bauaufsicht' },
-    application: {
-      ...base.application,
-      applicationId,
-      formFields: [
-        { key: formFields.title, value: 'Carport' },
-        { key: formFields.measureCode, value: overrides.measureCode ?? '10' },
-        { key: formFields.district, value: '051234' },
-        { key: formFields.numerator, value: '17' },
-      ],
-      attachments: base.application.attachments.map((attachment) => ({
-        ...attachment,
-        mediaType: 'image/png',
-      })),
-    },
-  };
-}
 
 describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => {
   const kafka = testKafka();
@@ -58,14 +26,7 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
   let connector: RunningXbauConnector;
 
   beforeAll(async () => {
-    await ensureTopics(
-      kafka,
-      topicCatalogue(eventTopics).map((spec) => ({
-        topic: spec.name,
-        partitions: spec.partitions,
-      })),
-    );
-    await deliveriesFromNowOn(kafka, service);
+    await prepareDeliveries(kafka, service);
     simulator = await startSimulatorProcess();
     connector = await startXbauConnector(testConnectorConfig(service, simulator.url), {
       logger: createLogger(service, 'warn'),
@@ -77,19 +38,7 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
   });
 
   async function send(request: DeliveryRequested, eventId = randomUUID()): Promise<string> {
-    const producer = await testProducer(kafka);
-    const value = await serde.encode(
-      `${deliveryTopic}-value`,
-      schemaType('procedure/delivery-requested'),
-      request,
-    );
-    await producer.send({
-      topic: deliveryTopic,
-      acks: -1,
-      messages: [
-        { key: request.applicationId, value, headers: { [eventHeaders.eventId]: eventId } },
-      ],
-    });
+    await sendDeliveryRequests(kafka, serde, [request], [eventId]);
     return eventId;
   }
 

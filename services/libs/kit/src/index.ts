@@ -75,3 +75,16 @@ export { RedactingSpanExporter } from './observability/redacting-span-exporter.j
 export { connectServiceClients, type ServiceClients } from './service/service-clients.js';
 export { runService } from './service/run-service.js';
 export { inClientSpan, type OutboundCall } from './observability/client-span.js';
+export {
+  CircuitBreaker,
+  defaultBreakerSettings,
+  type BreakerSettings,
+  type CircuitState,
+} from './outage/circuit-breaker.js';
+export { outboundBreakers, type OutboundBreakers } from './outage/outbound-breakers.js';
+export {
+  defaultOutagePolicy,
+  type OutageNotice,
+  type OutagePolicy,
+} from './outage/outage-policy.js';
+export { Lease, leasedRound, type LeaseRound } from './lease/lease.js';

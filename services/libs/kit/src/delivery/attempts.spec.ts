@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { HubError } from '@hub/errors';
+import { noteOutboundFailure, OutboundBreakers } from '../outage/outbound-breakers.js';
 import { attempt } from './attempts.js';
 
 const fast = { maxAttempts: 3, initialDelayMs: 1, maxDelayMs: 2 };
-const hooks = (signal = new AbortController().signal) => ({ signal, onRetry: () => undefined });
+const hooks = (signal = new AbortController().signal) => ({
+  signal,
+  onRetry: () => undefined,
+  waitOutOutage: () => Promise.resolve(undefined),
+});
 
 describe('attempt', () => {
   it('retries a plain error until it succeeds', async () => {
@@ -48,5 +53,54 @@ describe('attempt', () => {
       hooks(controller.signal),
     );
     expect(outcome).toEqual({ kind: 'abandoned' });
+  });
+});
+
+describe('attempt during an outage', () => {
+  it('waits for the endpoint instead of spending the budget, then succeeds', async () => {
+    const breakers = new OutboundBreakers();
+    breakers.configure({ failureThreshold: 1 });
+    const xta = breakers.of('xta.example:443');
+    let calls = 0;
+    const waits: Date[] = [];
+    const outcome = await attempt(
+      () => {
+        calls++;
+        if (calls <= 10) {
+          xta.failed();
+          noteOutboundFailure(xta);
+          return Promise.reject(new HubError('NETWORK_TRANSIENT', 'refused', { retryable: true }));
+        }
+        return Promise.resolve();
+      },
+      fast,
+      {
+        ...hooks(),
+        waitOutOutage: (breaker, since) => {
+          expect(breaker).toBe(xta);
+          waits.push(since);
+          return Promise.resolve({ end: () => undefined });
+        },
+      },
+    );
+    expect(outcome).toEqual({ kind: 'succeeded', attempts: 11 });
+    expect(waits).toHaveLength(10);
+    expect(new Set(waits.map((since) => since.getTime())).size).toBe(1);
+  });
+
+  it('still fails at once on a fatal error of an endpoint that is down', async () => {
+    const breakers = new OutboundBreakers();
+    breakers.configure({ failureThreshold: 1 });
+    const xta = breakers.of('xta.example:443');
+    xta.failed();
+    const outcome = await attempt(
+      () => {
+        noteOutboundFailure(xta);
+        return Promise.reject(new HubError('XOEV_INVALID', 'schema', { retryable: false }));
+      },
+      fast,
+      hooks(),
+    );
+    expect(outcome).toMatchObject({ kind: 'failed', failure: { code: 'XOEV_INVALID' } });
   });
 });

@@ -1,4 +1,6 @@
 import { HubError } from '@hub/errors';
+import type { CircuitBreaker, Turn } from '../outage/circuit-breaker.js';
+import { inAttemptScope, type AttemptScope } from '../outage/outbound-breakers.js';
 import { backoffDelayMs, type RetryPolicy } from './retry-policy.js';
 import type { Failure } from './dead-letter.js';
 
@@ -11,11 +13,18 @@ export type AttemptsOutcome =
 export interface AttemptHooks {
   readonly signal: AbortSignal;
   onRetry(error: unknown, failedAttempts: number, delayMs: number): void;
+  /**
+   * The attempt failed on an endpoint whose circuit is open: resolves with the turn to try again
+   * when the endpoint may be called (see CircuitBreaker.waitForTurn), undefined at shutdown.
+   */
+  waitOutOutage(breaker: CircuitBreaker, since: Date): Promise<Turn | undefined>;
 }
 
 /**
  * Tries `task` until it succeeds, throws a non-retryable error, or the policy's attempts are
  * spent. A plain Error counts as retryable: only the thrower can say that trying again is useless.
+ * Failures during an outage (the failing endpoint's circuit is open) do not spend attempts: the
+ * task waits for the endpoint however long it takes, so no outage ever dead-letters an event.
  */
 export async function attempt(
   task: (attemptNumber: number) => Promise<void>,
@@ -23,24 +32,39 @@ export async function attempt(
   hooks: AttemptHooks,
 ): Promise<AttemptsOutcome> {
   let firstFailureAt: Date | undefined;
+  let outageSince: Date | undefined;
+  let turn: Turn | undefined;
+  let spentAttempts = 0;
   for (let attemptNumber = 1; ; attemptNumber++) {
-    try {
-      await task(attemptNumber);
-      return { kind: 'succeeded', attempts: attemptNumber };
-    } catch (error) {
-      const now = new Date();
-      firstFailureAt ??= now;
-      const { code, message, retryable } = describeError(error);
-      if (!retryable || attemptNumber >= policy.maxAttempts) {
-        return {
-          kind: 'failed',
-          failure: { code, message, attempts: attemptNumber, firstFailureAt, lastFailureAt: now },
-        };
-      }
-      const delayMs = backoffDelayMs(policy, attemptNumber);
-      hooks.onRetry(error, attemptNumber, delayMs);
-      if (!(await sleep(delayMs, hooks.signal))) return { kind: 'abandoned' };
+    const scope: AttemptScope = {};
+    const thrown = await inAttemptScope(scope, () => task(attemptNumber)).then(
+      () => undefined,
+      (error: unknown) => ({ error }),
+    );
+    // The try is over: if it was this record's turn to probe and it did not, the next waiter may.
+    turn?.end();
+    if (!thrown) return { kind: 'succeeded', attempts: attemptNumber };
+    const now = new Date();
+    firstFailureAt ??= now;
+    const { code, message, retryable } = describeError(thrown.error);
+    const outage = retryable && scope.failedOn?.state !== 'closed' ? scope.failedOn : undefined;
+    if (outage) {
+      outageSince ??= now;
+      turn = await hooks.waitOutOutage(outage, outageSince);
+      if (!turn) return { kind: 'abandoned' };
+      continue;
     }
+    outageSince = undefined;
+    spentAttempts++;
+    if (!retryable || spentAttempts >= policy.maxAttempts) {
+      return {
+        kind: 'failed',
+        failure: { code, message, attempts: attemptNumber, firstFailureAt, lastFailureAt: now },
+      };
+    }
+    const delayMs = backoffDelayMs(policy, spentAttempts);
+    hooks.onRetry(thrown.error, attemptNumber, delayMs);
+    if (!(await sleep(delayMs, hooks.signal))) return { kind: 'abandoned' };
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import type { KafkaClient } from '../kafka/kafka-client.js';
+import type { OutagePolicy } from '../outage/outage-policy.js';
 import { silentLogger, type KitLogger } from '../observability/logger.js';
 import { DeliveryMetrics } from '../observability/metrics.js';
 import type { HandlerDefinition } from './handler-definition.js';
@@ -16,6 +17,8 @@ export interface DeliveryEngineOptions {
   readonly logger?: KitLogger;
   readonly maxInFlight?: number;
   readonly sessionTimeoutMs?: number;
+  /** Default outage notice and escalation ages of every handler (each may set its own). */
+  readonly outage?: Partial<OutagePolicy>;
 }
 
 /** All handlers of one service: one consumer group each, one shared dead-letter producer. */

@@ -1,4 +1,5 @@
 import type avro from 'avsc';
+import type { OutageNotice, OutagePolicy } from '../outage/outage-policy.js';
 import type { EventContext } from './event-context.js';
 import type { RetryPolicy } from './retry-policy.js';
 
@@ -10,6 +11,10 @@ export interface HandlerDefinition<T = unknown> {
   readonly type: avro.Type;
   handle(value: T, context: EventContext): Promise<void>;
   readonly retry?: Partial<RetryPolicy>;
+  /** When waits for an unreachable endpoint are announced and escalated (engine default else). */
+  readonly outage?: Partial<OutagePolicy>;
+  /** Called once per event and notice kind, e.g. to show "authority unreachable" on the timeline. */
+  onOutage?(notice: OutageNotice): Promise<void>;
 }
 
 export function groupOf(service: string, handlerName: string): string {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { v5 as uuidv5 } from 'uuid';
 import { redactErrorMessage } from '../errors/redact-error-message.js';
@@ -6,6 +7,8 @@ import { eventHeaders, textHeaders } from '../kafka/headers.js';
 import type { KafkaClient } from '../kafka/kafka-client.js';
 import type { KitLogger } from '../observability/logger.js';
 import type { DeliveryMetrics } from '../observability/metrics.js';
+import { defaultOutagePolicy, type OutagePolicy } from '../outage/outage-policy.js';
+import { OutageWaits } from '../outage/outage-waits.js';
 import { deadLetterTopic } from './dead-letter.js';
 import { groupOf, type HandlerDefinition } from './handler-definition.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -26,6 +29,7 @@ export interface HandlerGroupDeps {
   readonly deadLetterPartitions?: number;
   /** How long the group waits for a silent member (a killed process) before rebalancing. */
   readonly sessionTimeoutMs?: number;
+  readonly outage?: Partial<OutagePolicy>;
 }
 
 /** Names records without an `event-id` header after their position, which never changes. */
@@ -40,6 +44,7 @@ export class HandlerGroup {
   readonly group: string;
   private readonly policy: RetryPolicy;
   private readonly consumer: Consumer;
+  private readonly waits: OutageWaits;
   private readonly byKey = new KeyedQueue();
   private lanes = new Map<string, PartitionLane>();
   private readonly inFlight = new Set<Promise<void>>();
@@ -58,6 +63,17 @@ export class HandlerGroup {
       allowAutoTopicCreation: false,
       sessionTimeout,
       heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
+    });
+    // Every record waiting out a backoff or an outage listens for shutdown: thousands in an outage.
+    setMaxListeners(0, this.shutdown.signal);
+    this.waits = new OutageWaits({
+      group: this.group,
+      topic: definition.topic,
+      consumer: this.consumer,
+      metrics: deps.metrics,
+      logger: deps.logger,
+      policy: { ...defaultOutagePolicy, ...deps.outage, ...definition.outage },
+      announce: (notice) => definition.onOutage?.(notice) ?? Promise.resolve(),
     });
     // A new generation restarts every partition from its committed offset.
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
@@ -107,6 +123,8 @@ export class HandlerGroup {
     for (const message of batch.messages) {
       await this.waitForCapacity(payload);
       if (!payload.isRunning() || payload.isStale() || this.shutdown.signal.aborted) return;
+      // Unresolved records are fetched again when the partition resumes.
+      if (this.waits.isPaused(batch.partition)) return;
       lane.begin(message.offset);
       payload.resolveOffset(message.offset);
       this.track(this.handle(batch.topic, batch.partition, message, lane));
@@ -137,7 +155,7 @@ export class HandlerGroup {
       // A record of a key whose earlier record was abandoned must not overtake it.
       if (this.shutdown.signal.aborted) return;
       const end = await deliverRecord(
-        { ...deps, policy: this.policy, signal: this.shutdown.signal },
+        { ...deps, policy: this.policy, waits: this.waits, signal: this.shutdown.signal },
         record,
       );
       if (end === 'finished')

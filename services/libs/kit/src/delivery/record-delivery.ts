@@ -4,6 +4,7 @@ import type { Producer } from 'kafkajs';
 import { HubError } from '@hub/errors';
 import type { DeliveryMetrics } from '../observability/metrics.js';
 import type { KitLogger } from '../observability/logger.js';
+import type { EventOutage, OutageWaits } from '../outage/outage-waits.js';
 import { attempt, sleep } from './attempts.js';
 import { deadLetter, deadLetterTopic, type Failure, type SourceRecord } from './dead-letter.js';
 import type { EventContext } from './event-context.js';
@@ -23,6 +24,8 @@ export interface RecordDeliveryDeps {
   readonly deadLetters: Producer;
   readonly metrics: DeliveryMetrics;
   readonly logger: KitLogger;
+  /** Where the record waits while an endpoint it needs is unreachable. */
+  readonly waits: OutageWaits;
   /** Aborted at shutdown: waiting records are abandoned, uncommitted, for the next owner. */
   readonly signal: AbortSignal;
 }
@@ -35,7 +38,8 @@ const tracer = trace.getTracer('@hub/kit');
 
 /**
  * Takes one record to its end: handled (effect done) or dead-lettered after the retry budget,
- * both of which let its offset be committed; or abandoned at shutdown, which does not.
+ * both of which let its offset be committed; or abandoned at shutdown, which does not. While an
+ * endpoint it needs is unreachable, it waits (uncommitted) for as long as the outage lasts.
  */
 export async function deliverRecord(
   deps: RecordDeliveryDeps,
@@ -56,6 +60,7 @@ export async function deliverRecord(
   };
   const spanOptions = { kind: SpanKind.CONSUMER, attributes };
   return tracer.startActiveSpan(`process ${record.topic}`, spanOptions, parent, async (span) => {
+    const outage: EventOutage = { context: contextOf(group, record, 0), announced: new Set() };
     try {
       const outcome = await attempt(
         (attemptNumber) => runHandler(deps, record, attemptNumber),
@@ -69,6 +74,7 @@ export async function deliverRecord(
               'handler failed, will retry',
             );
           },
+          waitOutOutage: (breaker, since) => deps.waits.wait(breaker, outage, since, deps.signal),
         },
       );
       if (outcome.kind === 'abandoned') return 'abandoned';

@@ -1,10 +1,14 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import type { CircuitState } from '../outage/circuit-breaker.js';
+import { outboundBreakers } from '../outage/outbound-breakers.js';
 
 type RecordLabel = 'group' | 'topic';
 
+const circuitStateValue: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
+
 /**
- * The delivery metrics of every connector. Labels are group, topic, partition and error code:
- * never keys or anything else that could identify a person.
+ * The delivery metrics of every connector. Labels are group, topic, partition, error code and
+ * endpoint (host and port): never keys or anything else that could identify a person.
  */
 export class DeliveryMetrics {
   readonly consumed: Counter<RecordLabel>;
@@ -13,6 +17,9 @@ export class DeliveryMetrics {
   readonly deadLettered: Counter<RecordLabel | 'code'>;
   readonly handlerDuration: Histogram<'group' | 'outcome'>;
   readonly consumerLag: Gauge<RecordLabel | 'partition'>;
+  readonly outageWaiting: Gauge<'group' | 'endpoint'>;
+  readonly outageEscalated: Counter<'group' | 'endpoint'>;
+  readonly circuitState: Gauge<'endpoint'>;
 
   constructor(registry: Registry) {
     const registers = [registry];
@@ -52,6 +59,27 @@ export class DeliveryMetrics {
       help: 'Records between the last fetched offset and the high watermark, per partition.',
       labelNames: [...recordLabels, 'partition'],
       registers,
+    });
+    this.outageWaiting = new Gauge({
+      name: 'hub_outage_waiting_events',
+      help: 'Events (applications) waiting for an unreachable endpoint to answer again.',
+      labelNames: ['group', 'endpoint'],
+      registers,
+    });
+    this.outageEscalated = counter(
+      'hub_outage_escalations_total',
+      'Events that waited for an endpoint beyond the escalation age (they keep waiting).',
+      ['group', 'endpoint'],
+    );
+    this.circuitState = new Gauge({
+      name: 'hub_outbound_circuit_state',
+      help: 'Circuit of each outbound endpoint: 0 closed, 1 half-open (probing), 2 open.',
+      labelNames: ['endpoint'],
+      registers,
+      collect() {
+        for (const breaker of outboundBreakers.all())
+          this.set({ endpoint: breaker.endpoint }, circuitStateValue[breaker.state]);
+      },
     });
   }
 }

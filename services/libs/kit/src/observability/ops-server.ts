@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Registry } from 'prom-client';
+import { outboundBreakers } from '../outage/outbound-breakers.js';
 
 /** A dependency the service cannot work without; resolves when it answers. */
 export type ReadinessCheck = () => Promise<unknown>;
@@ -15,7 +16,9 @@ export interface OpsServerOptions {
 
 /**
  * `/health/live` (the process answers), `/health/ready` (every dependency answers in time: 200,
- * else 503 naming the ones that did not) and `/metrics` (Prometheus text format).
+ * else 503 naming the ones that did not) and `/metrics` (Prometheus text format). An outside
+ * endpoint that is unreachable makes the service `degraded`, still 200: it keeps accepting and
+ * parks the work for that endpoint, so a load balancer must not take it out of rotation.
  */
 export async function startOpsServer(
   options: OpsServerOptions,
@@ -34,7 +37,11 @@ export async function startOpsServer(
       case '/health/ready':
         void readiness(options).then((checks) => {
           const up = Object.values(checks).every((state) => state === 'up');
-          json(up ? 200 : 503, { status: up ? 'up' : 'down', checks });
+          const circuits = unreachableEndpoints();
+          if (!up) json(503, { status: 'down', checks });
+          else if (Object.keys(circuits).length > 0)
+            json(200, { status: 'degraded', checks, circuits });
+          else json(200, { status: 'up', checks });
         });
         break;
       case '/metrics':
@@ -69,4 +76,10 @@ async function readiness(options: OpsServerOptions): Promise<Record<string, 'up'
     }),
   );
   return Object.fromEntries(entries);
+}
+
+/** Outbound endpoints whose circuit is not closed, with the circuit's state. */
+function unreachableEndpoints(): Record<string, string> {
+  const breakers = outboundBreakers.all().filter((breaker) => breaker.state !== 'closed');
+  return Object.fromEntries(breakers.map((breaker) => [breaker.endpoint, breaker.state]));
 }
