@@ -113,6 +113,15 @@ export const eventTopics = [
       'payment-connector.citizen-status-changed',
     ],
   },
+  {
+    ...eventTopic,
+    key: 'serviceRequestId (UUID)',
+    name: 'open311.report-routed.v1',
+    description: 'A defect report goes to the office responsible for it.',
+    valueSchema: 'open311/report-routed',
+    owner: 'open311-gateway',
+    consumers: ['open311-gateway.deliver-to-office'],
+  },
 ] as const satisfies readonly TopicSpec[];
 
 /**

@@ -4,6 +4,7 @@ export type * from './case/citizen-status-changed.js';
 export type * from './common/money.js';
 export type * from './common/xoev-standard.js';
 export type * from './dlq/dead-letter.js';
+export type * from './open311/report-routed.js';
 export type * from './payment/payment-failed.js';
 export type * from './payment/payment-link-issued.js';
 export type * from './payment/payment-refunded.js';
@@ -17,6 +18,7 @@ import type { CitizenStatusChanged } from './case/citizen-status-changed.js';
 import type { Money } from './common/money.js';
 import type { XoevStandard } from './common/xoev-standard.js';
 import type { DeadLetter } from './dlq/dead-letter.js';
+import type { ReportRouted } from './open311/report-routed.js';
 import type { PaymentFailed } from './payment/payment-failed.js';
 import type { PaymentLinkIssued } from './payment/payment-link-issued.js';
 import type { PaymentRefunded } from './payment/payment-refunded.js';
@@ -33,6 +35,7 @@ export interface SchemaValues {
   'common/money': Money;
   'common/xoev-standard': XoevStandard;
   'dlq/dead-letter': DeadLetter;
+  'open311/report-routed': ReportRouted;
   'payment/payment-failed': PaymentFailed;
   'payment/payment-link-issued': PaymentLinkIssued;
   'payment/payment-refunded': PaymentRefunded;
@@ -52,6 +55,7 @@ export const schemaNames = {
   money: 'common/money',
   xoevStandard: 'common/xoev-standard',
   deadLetter: 'dlq/dead-letter',
+  reportRouted: 'open311/report-routed',
   paymentFailed: 'payment/payment-failed',
   paymentLinkIssued: 'payment/payment-link-issued',
   paymentRefunded: 'payment/payment-refunded',
