@@ -31,6 +31,20 @@ describe('maskPersonalData', () => {
     expect(result.masked[kind]).toBe(1);
   });
 
+  it('masks a signature in the middle of the text', () => {
+    expect(maskPersonalData('Loch im Gehweg. Gruß Jonas Becker, Tel 0171 2345678').text).toBe(
+      'Loch im Gehweg. Gruß [NAME], Tel [TELEFON]',
+    );
+  });
+
+  it.each([
+    'Ich bin Anwohner und die Laterne ist seit Tagen aus',
+    'Viele Grüße aus der Nachbarschaft',
+    'Mein Name ist egal, aber der Gully stinkt',
+  ])('does not take a noun or a lower-case word for a name: %j', (text) => {
+    expect(maskPersonalData(text).masked.name).toBe(0);
+  });
+
   it('leaves a report without personal data as it is', () => {
     const text = 'Schlagloch auf der B 9 Höhe Hausnummer 12, ca. 30 cm tief, seit 2 Wochen';
     expect(maskPersonalData(text)).toEqual({

@@ -28,15 +28,17 @@ const patterns: readonly (readonly [PersonalDataKind, RegExp, string])[] = [
   ],
   [
     'name',
-    new RegExp(`\\b(ich hei(?:ß|ss)e|mein name ist|ich bin)\\s+${fullName}`, 'gi'),
+    // Case-sensitive on purpose: German nouns are capitalised, so the name pattern relies on
+    // the phrase before it ("ich bin Anwohner" is no introduction and stays).
+    new RegExp(`\\b([Ii]ch hei(?:ß|ss)e|[Mm]ein Name ist)\\s+${fullName}`, 'g'),
     '$1 [NAME]',
   ],
-  // A signature after a closing greeting.
+  // A signature after a closing greeting, at the end or followed by more (phone, address).
   [
     'name',
     new RegExp(
-      `\\b((?:mfg|lg|vg|gruß|gruss|grüße|gruesse|viele grüße)[,.!]?)\\s+${fullName}\\s*$`,
-      'gi',
+      `\\b((?:MfG|mfg|LG|VG|Gruß|Gruss|Grüße|Gruesse|[Vv]iele Grüße|[Ll]iebe Grüße|[Ff]reundliche Grüße|[Mm]it freundlichen Grüßen)[,.!]?)\\s+${fullName}`,
+      'g',
     ),
     '$1 [NAME]',
   ],

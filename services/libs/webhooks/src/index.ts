@@ -1,0 +1,1 @@
+export { sign, signatureHeaders, verify } from './webhook-signature.js';
