@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { signatureHeaders, verify } from '@hub/webhooks';
+import { verifyRequest } from '@hub/webhooks';
 import { sendStatusChange } from './status-callback.js';
 
 /** A report as the office received it from the hub's webhook. */
@@ -76,15 +76,7 @@ export async function startOfficeSimulator(
         failures -= 1;
         return [503, { error: 'office procedure unavailable (injected)' }];
       }
-      const signed = verify(
-        options.secret,
-        body,
-        {
-          signature: request.headers[signatureHeaders.signature],
-          timestamp: request.headers[signatureHeaders.timestamp],
-        },
-        Math.floor(Date.now() / 1000),
-      );
+      const signed = verifyRequest(options.secret, body, request.headers);
       if (!signed) return [401, { error: 'signature missing or not valid' }];
       const key = request.headers['idempotency-key'];
       const report = JSON.parse(body) as ReceivedReport;

@@ -1,1 +1,1 @@
-export { sign, signatureHeaders, verify } from './webhook-signature.js';
+export { sign, signatureHeaders, verify, verifyRequest } from './webhook-signature.js';

@@ -27,3 +27,20 @@ export function verify(
   const given = Buffer.from(headers.signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/** `verify` on a received request's headers, at the current time. */
+export function verifyRequest(
+  secret: string,
+  body: string,
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): boolean {
+  return verify(
+    secret,
+    body,
+    {
+      signature: headers[signatureHeaders.signature],
+      timestamp: headers[signatureHeaders.timestamp],
+    },
+    Math.floor(Date.now() / 1000),
+  );
+}

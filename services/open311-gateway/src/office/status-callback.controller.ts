@@ -3,7 +3,7 @@ import type { Request } from 'express';
 import type { KitLogger } from '@hub/kit';
 import { Open311Error } from '../open311/open311-error.js';
 import { RequestStore } from '../requests/request-store.js';
-import { signatureHeaders, verify } from '@hub/webhooks';
+import { verifyRequest } from '@hub/webhooks';
 
 export const officeSecretToken = Symbol('office-webhook-secret');
 export const loggerToken = Symbol('logger');
@@ -32,15 +32,7 @@ export class StatusCallbackController {
   @HttpCode(204)
   async receive(@Req() request: Request & { rawBody?: Buffer }): Promise<void> {
     const raw = request.rawBody?.toString('utf8') ?? '';
-    const signed = verify(
-      this.secret,
-      raw,
-      {
-        signature: request.headers[signatureHeaders.signature],
-        timestamp: request.headers[signatureHeaders.timestamp],
-      },
-      Math.floor(Date.now() / 1000),
-    );
+    const signed = verifyRequest(this.secret, raw, request.headers);
     if (!signed) throw new Open311Error(403, ['X-Hub-Signature-256: missing, stale or not valid']);
     const change = parseStatusChange(request.body);
     const result = await this.store.applyStatusChange({
