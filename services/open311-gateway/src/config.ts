@@ -11,7 +11,9 @@ const keyList = z
 
 /** The gateway's environment: the kit's plus Open311, triage and the office webhook. */
 export const open311ConfigSchema = kitConfigSchema.extend({
-  SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('open311-gateway'),
+  SERVICE_NAME: kitConfigSchema.shape.SERVICE_NAME.default('open311-gateway').describe(
+    'Service name: consumer groups are `<service>.<handler>`.',
+  ),
   OPS_PORT: port.default(9180).describe('Port of /health/live, /health/ready and /metrics.'),
   HTTP_PORT: port.default(8311).describe('Port of the Open311 API (`/open311/v2/...`).'),
   HTTP_HOST: z.string().min(1).default('127.0.0.1').describe('Interface the Open311 API binds.'),
