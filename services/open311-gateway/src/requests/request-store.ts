@@ -57,7 +57,8 @@ export class RequestStore {
       triage jsonb not null,
       duplicate_of uuid,
       contact jsonb,
-      notify boolean not null default false)`);
+      notify boolean not null default false,
+      office_changed_at timestamptz)`);
     await this.pool.query(`create table if not exists open311_status_changes (
       change_id text primary key,
       request_id uuid not null,
@@ -182,7 +183,8 @@ export class RequestStore {
 
   /**
    * Applies an office's status change once (by its change id) to the report and the reports
-   * linked to it; an older change than the last one applied is ignored. Returns the reporters who
+   * linked to it; a change older (by the office's clock) than the last one applied is ignored.
+   * Returns the reporters who
    * asked to be told.
    */
   async applyStatusChange(change: {
@@ -199,8 +201,11 @@ export class RequestStore {
       );
       if (claimed.rowCount === 0) return { applied: false, notify: [] };
       const { rows } = await tx.query<{ id: string; contact: Contact | null; notify: boolean }>(
-        `update open311_requests set status = $2, status_notes = $3, updated_at = $4
-         where (id = $1 or duplicate_of = $1) and updated_at <= $4
+        // Ordered by the office's own clock, so a skew against ours never drops a change.
+        `update open311_requests
+         set status = $2, status_notes = $3, office_changed_at = $4, updated_at = now()
+         where (id = $1 or duplicate_of = $1)
+           and (office_changed_at is null or office_changed_at <= $4)
          returning id, contact, notify`,
         [change.requestId, change.status, change.statusNotes, change.changedAt],
       );
