@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { onTestFinished } from 'vitest';
-import { silentLogger } from '@hub/kit';
+import { deadLetterTopic, silentLogger } from '@hub/kit';
 import { startOfficeSimulator } from '@hub/office-simulator';
 import { createTestTopic, platform, testKafka } from '@hub/test-support';
 import { open311Config } from '../src/config.js';
@@ -31,11 +31,18 @@ export async function givenAGateway(env: Record<string, string> = {}) {
     ...env,
   });
   const gateway = await startOpen311Gateway(config, silentLogger, { reportRoutedTopic: topic });
+  const service = config.SERVICE_NAME;
   onTestFinished(async () => {
     await gateway.stop();
     await office.stop();
+    const admin = kafka.admin();
+    await admin.connect();
+    await admin
+      .deleteTopics({ topics: [deadLetterTopic(`${service}.deliver-to-office`)] })
+      .catch(() => undefined);
+    await admin.disconnect();
   });
-  return { gateway, office, topic, kafka, secret };
+  return { gateway, office, topic, kafka, secret, service };
 }
 
 /** A point of its own per call, so reports of different tests are never duplicates. */

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { eventually, platform } from '@hub/test-support';
+import { collectFrom, eventually, platform } from '@hub/test-support';
 import {
   getJson,
   givenAGateway,
@@ -35,7 +35,8 @@ async function noticesFor(id: string): Promise<{ text: string }[]> {
 
 describe('a defect report from intake to closed', () => {
   it('classifies a free-text report, routes it to the office, and shows the office closing it', async () => {
-    const { gateway, office } = await givenAGateway();
+    const { gateway, office, kafka, topic } = await givenAGateway();
+    const { received: events } = await collectFrom(kafka, topic);
     const place = somewhere();
 
     const submitted = await postReport(gateway.baseUrl, {
@@ -65,6 +66,15 @@ describe('a defect report from intake to closed', () => {
     });
     expect(delivered.description).toContain('Gruß [NAME]');
     expect(JSON.stringify(delivered)).not.toMatch(/Becker|0171|jonas/i);
+
+    const [event] = await eventually(() => (events.length > 0 ? events : undefined), {
+      timeoutMs: 30_000,
+      what: 'the routed event',
+    });
+    expect(String(event?.message.key)).toBe(id);
+    const onTheWire = `${JSON.stringify(event?.message.headers)} ${event?.message.value?.toString('latin1') ?? ''}`;
+    expect(onTheWire).toContain('Schlagloch');
+    expect(onTheWire).not.toMatch(/Becker|Jonas|0171|example\.org/);
 
     const open = await requestOf(gateway.baseUrl, id);
     expect(open).toMatchObject({
