@@ -101,7 +101,7 @@ describe('a defect report from intake to closed', () => {
   });
 
   it('queues a doubtful report for review; the staff override is kept as labelled data and routes it', async () => {
-    const { gateway, office } = await givenAGateway({ TRIAGE_REVIEW_THRESHOLD: '0.99' });
+    const { gateway, office } = await givenAGateway();
     const submitted = await postReport(gateway.baseUrl, {
       description: 'Da ist was kaputt an der Ecke, bitte mal schauen',
       address_string: 'Marktplatz 1, Bonn',
