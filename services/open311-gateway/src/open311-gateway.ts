@@ -19,6 +19,7 @@ import { Open311Module } from './open311.module.js';
 import { RequestStore } from './requests/request-store.js';
 import { reportRoutedTopic, RoutedReportPublisher } from './requests/routed-report.publisher.js';
 import { SubmitReport } from './requests/submit-report.js';
+import { TriageMetrics } from './requests/triage-metrics.js';
 
 export interface RunningOpen311Gateway {
   /** `http://host:port/open311/v2` */
@@ -44,6 +45,7 @@ export async function startOpen311Gateway(
   await ledger.migrate();
 
   const topic = options.reportRoutedTopic ?? reportRoutedTopic;
+  const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
   const submitReport = new SubmitReport(
     loadModel(config.TRIAGE_MODEL_FILE),
     store,
@@ -51,6 +53,7 @@ export async function startOpen311Gateway(
     {
       threshold: config.TRIAGE_REVIEW_THRESHOLD,
       duplicateRadiusMetres: config.DUPLICATE_RADIUS_METRES,
+      metrics: new TriageMetrics(engine.metricsRegistry),
     },
   );
   let publicBaseUrl = config.PUBLIC_BASE_URL ?? '';
@@ -84,7 +87,6 @@ export async function startOpen311Gateway(
       logger.error({ err: error }, 'unexpected error');
     }),
   );
-  const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
   const transport = new KafkaTransport(engine, {
     shutdownTimeoutMs: config.SHUTDOWN_TIMEOUT_MS,
     topics: { [reportRoutedTopic]: topic },

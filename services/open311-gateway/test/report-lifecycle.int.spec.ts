@@ -95,6 +95,11 @@ describe('a defect report from intake to closed', () => {
       Date.parse(String(closed.requested_datetime)),
     );
     expect(JSON.stringify(closed)).not.toMatch(/Becker|0171|example\.org/);
+    const metrics = await (await fetch(`http://127.0.0.1:${gateway.opsPort}/metrics`)).text();
+    expect(metrics).toMatch(
+      /open311_reports_total\{outcome="routed",service_code="strassenschaden"\} 1/,
+    );
+    expect(metrics).toMatch(/open311_triage_confidence_count\{outcome="routed"\} 1/);
     const notices = await noticesFor(id);
     expect(notices).toHaveLength(1);
     expect(notices[0]?.text).toContain('erledigt');

@@ -10,9 +10,11 @@ import type { ReportInput } from './report-input.js';
 import type { RequestStore } from './request-store.js';
 import type { RoutedReportPublisher } from './routed-report.publisher.js';
 import type { ServiceRequest, TriageRecord } from './service-request.js';
+import type { TriageMetrics } from './triage-metrics.js';
 
 export interface SubmitOptions {
   readonly threshold: number;
+  readonly metrics?: TriageMetrics;
   readonly duplicateRadiusMetres: number;
   readonly clock?: () => Date;
 }
@@ -35,6 +37,12 @@ export class SubmitReport {
   }
 
   async submit(input: ReportInput): Promise<ServiceRequest> {
+    const request = await this.intake(input);
+    this.options.metrics?.record(request);
+    return request;
+  }
+
+  private async intake(input: ReportInput): Promise<ServiceRequest> {
     const description = maskPersonalData(input.description).text;
     const decision = this.classifier.classify(description);
     const outcome = triage(decision, this.options.threshold, input.serviceCode);
