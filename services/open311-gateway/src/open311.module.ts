@@ -8,6 +8,7 @@ import {
   officeSecretToken,
   StatusCallbackController,
 } from './office/status-callback.controller.js';
+import { DiscoveryController } from './open311/discovery.controller.js';
 import type { KeySet } from './open311/key-set.js';
 import { apiKeysToken, RequestsController } from './open311/requests.controller.js';
 import { ServicesController } from './open311/services.controller.js';
@@ -34,6 +35,7 @@ export class Open311Module {
     return {
       module: Open311Module,
       controllers: [
+        DiscoveryController,
         ServicesController,
         RequestsController,
         ReviewController,

@@ -75,6 +75,10 @@ describe('the Open311 GeoReport v2 contract', () => {
     const unknown = await getJson(`${gateway.baseUrl}/services/schlagloch.json`);
     expect(unknown.status).toBe(404);
     expectErrorList(unknown.body, 404, /service_code/);
+    const discovery = await getJson(`${gateway.url}/open311/discovery.json`);
+    expect(discovery.body).toMatchObject({
+      endpoints: [{ specification: 'http://wiki.open311.org/GeoReport_v2', url: gateway.baseUrl }],
+    });
     const unknownXml = await fetch(`${gateway.baseUrl}/services/schlagloch.xml`);
     expect(await unknownXml.text()).toMatch(
       /<errors>\s*<error>\s*<code>404<\/code>\s*<description>/,
