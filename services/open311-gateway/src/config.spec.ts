@@ -30,6 +30,15 @@ describe('the open311 gateway configuration', () => {
     expect(load).not.toThrow(/short/);
   });
 
+  it('refuses office areas that are not a JSON list of areas', () => {
+    expect(() => open311Config({ ...required, OFFICE_AREAS_JSON: '[{"name": "Park"}]' })).toThrow(
+      /OFFICE_AREAS_JSON: a JSON list of/,
+    );
+    expect(() => open311Config({ ...required, OFFICE_AREAS_JSON: 'not json' })).toThrow(
+      /OFFICE_AREAS_JSON/,
+    );
+  });
+
   it('is documented in the README by its own schema', () => {
     const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(configTable(open311ConfigSchema));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { kitConfigSchema, loadConfig } from '@hub/kit';
+import { officeAreasSchema } from './requests/responsible-office.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const keyList = z
@@ -41,6 +42,14 @@ export const open311ConfigSchema = kitConfigSchema.extend({
     .positive()
     .default(25)
     .describe('An open report of the same category this close is the same defect.'),
+  OFFICE_AREAS_JSON: z
+    .string()
+    .default('[]')
+    .refine(
+      (text) => officeAreasSchema.safeParse(parseJson(text)).success,
+      'a JSON list of {name, centre: {lat, long}, radiusMetres, offices: {<service_code>: office}}',
+    )
+    .describe('Areas where another office than the category’s is responsible (e.g. a park).'),
   OFFICE_WEBHOOK_URL: z.url().describe('Where routed reports are POSTed (the office procedure).'),
   OFFICE_WEBHOOK_SECRET: z
     .string()
@@ -59,6 +68,14 @@ export const open311ConfigSchema = kitConfigSchema.extend({
     .default(64 * 1024)
     .describe('Largest accepted request body.'),
 });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
 
 export type Open311Config = z.infer<typeof open311ConfigSchema>;
 

@@ -19,6 +19,7 @@ import { Open311Module } from './open311.module.js';
 import { RequestStore } from './requests/request-store.js';
 import { reportRoutedTopic, RoutedReportPublisher } from './requests/routed-report.publisher.js';
 import { SubmitReport } from './requests/submit-report.js';
+import { officeAreasSchema } from './requests/responsible-office.js';
 import { TriageMetrics } from './requests/triage-metrics.js';
 
 export interface RunningOpen311Gateway {
@@ -54,6 +55,7 @@ export async function startOpen311Gateway(
       threshold: config.TRIAGE_REVIEW_THRESHOLD,
       duplicateRadiusMetres: config.DUPLICATE_RADIUS_METRES,
       metrics: new TriageMetrics(engine.metricsRegistry),
+      officeAreas: officeAreasSchema.parse(JSON.parse(config.OFFICE_AREAS_JSON)),
     },
   );
   let publicBaseUrl = config.PUBLIC_BASE_URL ?? '';

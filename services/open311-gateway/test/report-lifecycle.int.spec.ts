@@ -175,9 +175,17 @@ describe('a defect report from intake to closed', () => {
     ]);
   });
 
-  it('links a report of the same defect nearby to the open one instead of routing it twice, and closes both', async () => {
-    const { gateway, office } = await givenAGateway();
+  it('links a report of the same defect nearby to the open one instead of routing it twice, routes by area, and closes both', async () => {
     const place = somewhere();
+    const lightingArea = {
+      name: 'Quartier mit eigenem Lichtbetrieb',
+      centre: place,
+      radiusMetres: 30,
+      offices: { beleuchtung: 'Stadtwerke Licht' },
+    };
+    const { gateway, office } = await givenAGateway({
+      OFFICE_AREAS_JSON: JSON.stringify([lightingArea]),
+    });
     const first = await postReport(gateway.baseUrl, {
       service_code: 'beleuchtung',
       description: 'Laterne vor Haus 5 ist aus',
@@ -204,6 +212,14 @@ describe('a defect report from intake to closed', () => {
     const atOffice = [...office.reports.values()].map((r) => r.serviceRequestId);
     expect(atOffice).toContain(firstId);
     expect(atOffice).not.toContain(secondId);
+
+    expect(await requestOf(gateway.baseUrl, firstId)).toMatchObject({
+      agency_responsible: 'Stadtwerke Licht',
+    });
+    const farAwayId = String(farAway.body[0]?.service_request_id);
+    expect(await requestOf(gateway.baseUrl, farAwayId)).toMatchObject({
+      agency_responsible: 'Tiefbauamt – Straßenbeleuchtung',
+    });
 
     await office.setStatus(firstId, 'closed', 'Leuchtmittel getauscht.');
     expect(await requestOf(gateway.baseUrl, secondId)).toMatchObject({

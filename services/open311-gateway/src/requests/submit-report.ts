@@ -1,20 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import {
-  categoryInfo,
-  maskPersonalData,
-  triage,
-  type Category,
-  type TextClassifier,
-} from '@hub/triage';
+import { maskPersonalData, triage, type Category, type TextClassifier } from '@hub/triage';
 import type { ReportInput } from './report-input.js';
 import type { RequestStore } from './request-store.js';
 import type { RoutedReportPublisher } from './routed-report.publisher.js';
 import type { ServiceRequest, TriageRecord } from './service-request.js';
+import { responsibleOffice, type OfficeAreas } from './responsible-office.js';
 import type { TriageMetrics } from './triage-metrics.js';
 
 export interface SubmitOptions {
   readonly threshold: number;
   readonly metrics?: TriageMetrics;
+  readonly officeAreas?: OfficeAreas;
   readonly duplicateRadiusMetres: number;
   readonly clock?: () => Date;
 }
@@ -100,7 +96,13 @@ export class SubmitReport {
     const settled = {
       ...request,
       serviceCode: category,
-      agency: categoryInfo[category].office,
+      agency: responsibleOffice(
+        category,
+        request.lat !== null && request.long !== null
+          ? { lat: request.lat, long: request.long }
+          : undefined,
+        this.options.officeAreas ?? [],
+      ),
       triage: { ...request.triage, decidedBy },
       updatedAt: now,
     };
