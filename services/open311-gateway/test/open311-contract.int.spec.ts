@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import {
+  geoReportRequestFields as requestFields,
+  geoReportServiceFields as serviceFields,
+} from './georeport-v2-fields.js';
 import { apiKey, getJson, givenAGateway, postReport, somewhere } from './open311-under-test.js';
-
-// GeoReport v2 field lists (https://wiki.open311.org/GeoReport_v2).
-const serviceFields = [
-  'service_code',
-  'service_name',
-  'description',
-  'metadata',
-  'type',
-  'keywords',
-  'group',
-];
-const requestFields = [
-  'service_request_id',
-  'status',
-  'status_notes',
-  'service_name',
-  'service_code',
-  'description',
-  'agency_responsible',
-  'service_notice',
-  'requested_datetime',
-  'updated_datetime',
-  'expected_datetime',
-  'address',
-  'address_id',
-  'zipcode',
-  'lat',
-  'long',
-  'media_url',
-];
 
 function expectErrorList(body: unknown, code: number, description: RegExp) {
   expect(Array.isArray(body)).toBe(true);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { geoReportRequestFields } from '../../test/georeport-v2-fields.js';
 import type { ServiceRequest } from './service-request.js';
 import { toOpen311Request } from './to-open311-request.js';
 
@@ -28,31 +29,10 @@ const routed: ServiceRequest = {
   duplicateOf: null,
 };
 
-// The GeoReport v2 fields of a service request, in the specification's order.
-const geoReportFields = [
-  'service_request_id',
-  'status',
-  'status_notes',
-  'service_name',
-  'service_code',
-  'description',
-  'agency_responsible',
-  'service_notice',
-  'requested_datetime',
-  'updated_datetime',
-  'expected_datetime',
-  'address',
-  'address_id',
-  'zipcode',
-  'lat',
-  'long',
-  'media_url',
-];
-
 describe('toOpen311Request', () => {
   it('has exactly the GeoReport v2 fields, with W3C date-times', () => {
     const request = toOpen311Request(routed);
-    expect(Object.keys(request)).toEqual(geoReportFields);
+    expect(Object.keys(request)).toEqual(geoReportRequestFields);
     expect(request).toMatchObject({
       status: 'closed',
       status_notes: 'Verfüllt.',
