@@ -6,7 +6,7 @@ import { xbauProcedure } from './xbau-procedure.js';
 /**
  * A kind of specialist procedure the hub can deliver to: the routing table's `procedure`. Each
  * kind has a delivery topic of its own, read by its connector alone, so no connector sees, skips
- * or dead-letters another's work (ADR 0013). XBau keeps `procedure.delivery-requested.v1`, the
+ * or dead-letters another's work (ADR 0014). XBau keeps `procedure.delivery-requested.v1`, the
  * name it had before there were kinds; a new kind gets `procedure.<kind>.delivery-requested.v1`.
  */
 export interface ProcedureKind {

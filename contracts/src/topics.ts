@@ -17,7 +17,7 @@ export interface TopicSpec {
   /** The consumer groups (`<service>.<handler>`) that read it; each gets a `dlq.<group>`. */
   readonly consumers: readonly string[];
   /**
-   * Set on dead-letter topics: the topic whose records this one holds byte for byte (ADR 0012),
+   * Set on dead-letter topics: the topic whose records this one holds byte for byte (ADR 0013),
    * so its values carry that topic's schema ids and no subject of its own is registered.
    */
   readonly copyOf?: string;
@@ -120,6 +120,15 @@ export const eventTopics = [
       'example-connector.citizen-status-changed',
     ],
   },
+  {
+    ...eventTopic,
+    key: 'serviceRequestId (UUID)',
+    name: 'open311.report-routed.v1',
+    description: 'A defect report goes to the office responsible for it.',
+    valueSchema: 'open311/report-routed',
+    owner: 'open311-gateway',
+    consumers: ['open311-gateway.deliver-to-office'],
+  },
 ] as const satisfies readonly TopicSpec[];
 
 /** One of the event topics, with its literal name and value schema. */
@@ -182,7 +191,7 @@ export function deadLetterWatcherName(group: string): string {
 
 /**
  * The dead-letter topic of a consumer group: the records the group gave up on, as read, with the
- * context in `dlq-*` headers (ADR 0012). Its value schema is that of the topic the group reads.
+ * context in `dlq-*` headers (ADR 0013). Its value schema is that of the topic the group reads.
  */
 export function deadLetterTopic(
   group: string,

@@ -94,7 +94,8 @@ export async function startHubUnderTest() {
       startGroupsAtEnd(testKafka(), name, catalogueName),
     ),
   );
-  const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', HTTP_PORT: '0' };
+  // Every service picks free ports for its business HTTP and its ops endpoints.
+  const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', HTTP_PORT: '0', OPS_PORT: '0' };
   const profile = {
     // Polling is per provider name: this run's poller leaves other runs' payments alone.
     name: `e2e-${randomUUID().slice(0, 8)}`,
@@ -111,7 +112,6 @@ export async function startHubUnderTest() {
       {
         ...common,
         SERVICE_NAME: services['portal-gateway'],
-        PORT: '0',
         JWKS_FILE: jwksFile,
         JWT_ISSUER: issuer,
       },
@@ -138,7 +138,6 @@ export async function startHubUnderTest() {
         ...common,
         SERVICE_NAME: services['payment-connector'],
         HTTP_HOST: '127.0.0.1',
-        OPS_PORT: '0',
         PAYMENT_PROFILE_JSON: JSON.stringify(profile),
       },
       /started/,

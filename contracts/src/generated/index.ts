@@ -3,6 +3,7 @@
 export type * from './case/citizen-status-changed.js';
 export type * from './common/money.js';
 export type * from './common/xoev-standard.js';
+export type * from './open311/report-routed.js';
 export type * from './payment/payment-failed.js';
 export type * from './payment/payment-link-issued.js';
 export type * from './payment/payment-refunded.js';
@@ -15,6 +16,7 @@ export type * from './procedure/status-reported.js';
 import type { CitizenStatusChanged } from './case/citizen-status-changed.js';
 import type { Money } from './common/money.js';
 import type { XoevStandard } from './common/xoev-standard.js';
+import type { ReportRouted } from './open311/report-routed.js';
 import type { PaymentFailed } from './payment/payment-failed.js';
 import type { PaymentLinkIssued } from './payment/payment-link-issued.js';
 import type { PaymentRefunded } from './payment/payment-refunded.js';
@@ -30,6 +32,7 @@ export interface SchemaValues {
   'case/citizen-status-changed': CitizenStatusChanged;
   'common/money': Money;
   'common/xoev-standard': XoevStandard;
+  'open311/report-routed': ReportRouted;
   'payment/payment-failed': PaymentFailed;
   'payment/payment-link-issued': PaymentLinkIssued;
   'payment/payment-refunded': PaymentRefunded;
@@ -48,6 +51,7 @@ export const schemaNames = {
   citizenStatusChanged: 'case/citizen-status-changed',
   money: 'common/money',
   xoevStandard: 'common/xoev-standard',
+  reportRouted: 'open311/report-routed',
   paymentFailed: 'payment/payment-failed',
   paymentLinkIssued: 'payment/payment-link-issued',
   paymentRefunded: 'payment/payment-refunded',

@@ -13,7 +13,7 @@ import type { CaseRouterMetrics } from './case-router-metrics.js';
 import { requireCase, type CaseRouter } from './case-router.js';
 
 /*
- * Dead letters are the record as read (ADR 0012): the original key (the application id) and
+ * Dead letters are the record as read (ADR 0013): the original key (the application id) and
  * headers, and a value that may not even decode. The watchers need the key only and read the value
  * undecoded: this reader type, theirs alone, marks them for the decoder below.
  */

@@ -84,7 +84,7 @@ export class DeliveryRequestedHandler {
   }
 }
 
-/** The route names the author (ADR 0013); the configured identity stands in for older requests. */
+/** The route names the author (ADR 0014); the configured identity stands in for older requests. */
 export function authorOf(request: DeliveryRequested, configured: DvdvParty): DvdvParty {
   return request.author
     ? { id: request.author.authorityId, name: request.author.name }

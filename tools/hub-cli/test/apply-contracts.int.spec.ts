@@ -27,7 +27,7 @@ describe('applyContracts against the real broker and registry', () => {
       await admin.disconnect();
     }
 
-    // Dead-letter topics copy their source's records and have no subject of their own (ADR 0012).
+    // Dead-letter topics copy their source's records and have no subject of their own (ADR 0013).
     const subjects = catalogue.filter((spec) => spec.copyOf === undefined);
     expect(registrations.map((registration) => registration.subject).sort()).toEqual(
       subjects.map((spec) => valueSubject(spec.name)).sort(),

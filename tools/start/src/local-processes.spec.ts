@@ -9,6 +9,7 @@ const endpoints = {
 };
 const services = [
   'case-router',
+  'open311-gateway',
   'ops-console',
   'payment-connector',
   'portal-gateway',
@@ -24,6 +25,7 @@ function listening(local: LocalProcess): number[] {
     'XTA_SIMULATOR_PORT',
     'PAYMENT_SIMULATOR_PORT',
     'OUTBOUND_SIMULATOR_PORT',
+    'OFFICE_SIMULATOR_PORT',
   ];
   return [
     Number(new URL(local.readyUrl).port),

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { portOffset, type PlatformEndpoints } from '@hub/platform';
 
@@ -26,6 +27,12 @@ export function localProcesses(
   const offset = portOffset();
   const port = (defaultPort: number) => defaultPort + offset;
   const local = (defaultPort: number) => `http://127.0.0.1:${port(defaultPort)}`;
+  const open311Keys = JSON.parse(
+    readFileSync(
+      fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/open311-dev-keys.json')),
+      'utf8',
+    ),
+  ) as { apiKey: string; staffKey: string; officeWebhookSecret: string };
   const simulators: LocalProcess[] = [
     {
       name: 'xta-simulator',
@@ -40,6 +47,16 @@ export function localProcesses(
       entry: 'tools/outbound-simulator/src/main.ts',
       env: { OUTBOUND_SIMULATOR_PORT: String(port(8092)) },
       readyUrl: `${local(8092)}/health`,
+    },
+    {
+      name: 'office-simulator',
+      entry: 'tools/office-simulator/src/main.ts',
+      env: {
+        OFFICE_SIMULATOR_PORT: String(port(8095)),
+        OFFICE_WEBHOOK_SECRET: open311Keys.officeWebhookSecret,
+      },
+      url: `${local(8095)}/reports`,
+      readyUrl: `${local(8095)}/health`,
     },
     {
       name: 'payment-simulator',
@@ -68,6 +85,17 @@ export function localProcesses(
       url: local(8070),
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: `${local(8089)}/xta` } },
+    'open311-gateway': {
+      env: {
+        HTTP_PORT: String(port(8311)),
+        OPEN311_API_KEYS: open311Keys.apiKey,
+        OPEN311_STAFF_KEYS: open311Keys.staffKey,
+        OFFICE_WEBHOOK_URL: `${local(8095)}/reports`,
+        OFFICE_WEBHOOK_SECRET: open311Keys.officeWebhookSecret,
+      },
+      // The Open311 base URL; `npm run hub -- dev-open311-key` gives the api_key for POST.
+      url: `${local(8311)}/open311/v2/services.json`,
+    },
     'payment-connector': {
       env: {
         HTTP_HOST: '127.0.0.1',

@@ -2,7 +2,7 @@ import { deadLetterHeaders, type TextHeaders } from '@hub/kit';
 
 /**
  * Where a dead letter came from and why it is there, as the kit writes it into `dlq-*` headers
- * (ADR 0012). Undefined where a header is missing: letters written by hand, or by an older writer.
+ * (ADR 0013). Undefined where a header is missing: letters written by hand, or by an older writer.
  */
 export interface DeadLetterContext {
   readonly group: string | undefined;

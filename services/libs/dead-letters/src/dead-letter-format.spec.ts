@@ -4,7 +4,7 @@ import { contextOf } from './dead-letter-context.js';
 import type { DeadLetter } from './read-dead-letters.js';
 import { replayOf, selects } from './replay.js';
 
-// ADR 0012: what the kit writes is what every reader reads; this is the agreement between them.
+// ADR 0013: what the kit writes is what every reader reads; this is the agreement between them.
 const source = {
   topic: 'procedure.delivery-requested.v1',
   partition: 4,

@@ -34,7 +34,7 @@ async function independentRead(value: Buffer): Promise<unknown> {
   return avro.Type.forSchema(JSON.parse(schema) as avro.Schema).fromBuffer(value.subarray(5));
 }
 
-describe('a dead letter on the real broker (ADR 0012)', () => {
+describe('a dead letter on the real broker (ADR 0013)', () => {
   it('is the record as read, readable by an independent Avro reader, and an undecodable one keeps its bytes', async () => {
     const kafka = testKafka();
     const topic = await createTestTopic(kafka, 'dead-letter-format');

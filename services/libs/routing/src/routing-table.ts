@@ -7,7 +7,7 @@ import { HubError } from '@hub/errors';
  * Which procedure handles an application: LeiKa service key + AGS municipality key → the kind of
  * procedure (its connector), the message it gets, who reads it and who writes it, and the XÖV
  * version it speaks. Configuration, not code: a city adds a service or an authority by editing
- * deploy/config/routing-table.json (ADR 0013).
+ * deploy/config/routing-table.json (ADR 0014).
  */
 
 // The symbols of the contract's enum, so a standard added there is a standard routes may name.

@@ -10,7 +10,7 @@ export interface Registration {
  * Registers each topic's value schema under `<topic>-value` and pins the subject to
  * BACKWARD_TRANSITIVE, so the registry refuses what the evolution gate would refuse even when
  * someone bypasses CI. Registering an unchanged schema again is a no-op. Dead-letter topics get
- * no subject: their values carry the schema ids of the topic they copy (ADR 0012).
+ * no subject: their values carry the schema ids of the topic they copy (ADR 0013).
  */
 export async function registerContracts(
   registry: SchemaRegistryClient,

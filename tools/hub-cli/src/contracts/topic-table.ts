@@ -19,7 +19,7 @@ export async function topicTable(catalogue: readonly TopicSpec[]): Promise<strin
       topic.description,
       topic.key,
       `[\`${topic.valueSchema}\`](schemas/${topic.valueSchema}.avsc)` +
-        (topic.copyOf === undefined ? '' : ', as read (ADR 0012)'),
+        (topic.copyOf === undefined ? '' : ', as read (ADR 0013)'),
       String(topic.partitions),
       `${topic.retentionMs / 86_400_000} d`,
       topic.cleanupPolicy,

@@ -30,7 +30,7 @@ const maxErrorMessageLength = 1_000;
  * The dead letter keeps the raw bytes and key (so a replay re-publishes exactly what arrived) and
  * the original headers (event id, trace context), and says where it came from and why it failed;
  * the reason without the input values it may quote. The one dead-letter format of the hub
- * (ADR 0012); `@hub/dead-letters` reads it.
+ * (ADR 0013); `@hub/dead-letters` reads it.
  */
 export function deadLetter(group: string, source: SourceRecord, failure: Failure): Message {
   return {

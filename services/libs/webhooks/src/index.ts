@@ -1,0 +1,1 @@
+export { sign, signatureHeaders, verify, verifyRequest } from './webhook-signature.js';
