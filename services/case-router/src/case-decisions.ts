@@ -1,5 +1,6 @@
 import {
   deliveryTopicOf,
+  topics,
   type ApplicationDelivered,
   type ApplicationSubmitted,
   type DeliveryRequested,
@@ -19,7 +20,7 @@ import { paymentIdOf, refuseForeignSettlement, requirePaidFee } from './fee-guar
 
 /** A command or event the router sends as a consequence. */
 export type Outgoing =
-  | { readonly topic: 'payment.payment-requested.v1'; readonly value: PaymentRequested }
+  | { readonly topic: typeof topics.paymentRequested.name; readonly value: PaymentRequested }
   | { readonly topic: DeliveryTopicName; readonly value: DeliveryRequested };
 
 /** What the router does about one input: the case afterwards, what it sends, what the citizen sees. */
@@ -105,7 +106,7 @@ export function onSubmitted(
   }
   if (route.fee) {
     const request: Outgoing = {
-      topic: 'payment.payment-requested.v1',
+      topic: topics.paymentRequested.name,
       value: {
         applicationId: application.applicationId,
         // Derived, so a decision taken again after a crash asks for the same payment, not a second one.
@@ -248,7 +249,7 @@ export function onChainDeadLettered(
   settings: DecisionSettings,
 ): Decision {
   const waitsOnIt =
-    dead.command === 'payment.payment-requested.v1'
+    dead.command === topics.paymentRequested.name
       ? current.state === 'AWAITING_PAYMENT'
       : awaitsDelivery(current) && current.state !== 'DELIVERY_FAILED';
   if (!waitsOnIt)
