@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { onTestFinished } from 'vitest';
 import { deadLetterTopic, silentLogger } from '@hub/kit';
-import { startOfficeSimulator } from '@hub/office-simulator';
-import { createTestTopic, platform, testKafka } from '@hub/test-support';
+import { createTestTopic, platform, startOfficeSimulator, testKafka } from '@hub/test-support';
 import { open311Config } from '../src/config.js';
 import { startOpen311Gateway } from '../src/open311-gateway.js';
 
