@@ -38,6 +38,21 @@ describe('the XÖV standards catalogue', () => {
     }
   });
 
+  it('detects every message type a standard lists by exactly one of its schema sets', () => {
+    const misfits = sets.flatMap((set) =>
+      set.messages
+        .filter(
+          (message) =>
+            sets.filter(
+              (other) =>
+                other.standard === set.standard && (other.rootPattern?.test(message.type) ?? true),
+            ).length !== 1,
+        )
+        .map((message) => `${set.standard}: ${message.type}`),
+    );
+    expect(misfits).toEqual([]);
+  });
+
   it('takes a new standard from a folder with a standard.json, without code', async () => {
     const root = mkdtempSync(join(tmpdir(), 'xoev-catalogue-'));
     cpSync(join(xoevContractsRoot, 'xwasser/1.0.0/xsd'), join(root, 'xwasser-probe/9.9/xsd'), {
