@@ -85,7 +85,8 @@ describe('xbau connector: an XTA outage longer than the retry budget', () => {
     expect(Date.now()).toBeGreaterThanOrEqual(outageEnds);
     expect(nachrichtenUUIDs.map((id) => deliveredDown[id])).toEqual(nachrichtenUUIDs.map(() => 1));
     expect(await metricSum(down, 'hub_outage_waiting_events')).toBe(0);
-    expect(await metricSum(down, 'hub_events_dead_lettered_total')).toBe(0);
+    // The shared delivery topic also carries other suites' poison requests (dead-lettered by this
+    // group too), so only this test's applications are judged: none of them is a dead letter.
     const ours = new Set(requests.map((request) => request.applicationId));
     const deadLettered = deadLetters.flatMap(({ received }) =>
       received.filter((record) => ours.has(record.message.key?.toString() ?? '')),
