@@ -255,7 +255,7 @@ export function topicCatalogue(events: readonly TopicSpec[] = eventTopics): Topi
     ...events,
     ...groups.map((group) => {
       const watcher = watchers.get(group);
-      return deadLetterTopic(group, watcher ? [watcher] : []);
+      return deadLetterTopic(group, watcher ? [watcher] : [], events);
     }),
   ];
 }
