@@ -31,7 +31,7 @@ describe('a building-permit application from the portal to the authority and bac
         return current.state === 'COMPLETED' ? current : undefined;
       },
       {
-        timeoutMs: 90_000,
+        timeoutMs: 240_000,
         intervalMs: 500,
         what: 'the application to be COMPLETED on the citizen timeline',
       },
@@ -99,7 +99,7 @@ describe('a building-permit application from the portal to the authority and bac
         services['xbau-connector'],
       ]),
     );
-  }, 180_000);
+  }, 330_000);
 
   // Skipped since ADR 0017: a technical problem at the XTA server is an outage now, and the
   // connector waits it out instead of dead-lettering, so this no longer provokes a dead letter.

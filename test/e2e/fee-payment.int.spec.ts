@@ -43,7 +43,7 @@ describe('a building-permit application with a fee', () => {
         const current = await hub().view(applicationId);
         return current.state === 'COMPLETED' ? current : undefined;
       },
-      { timeoutMs: 90_000, intervalMs: 500, what: 'the paid application to be COMPLETED' },
+      { timeoutMs: 200_000, intervalMs: 500, what: 'the paid application to be COMPLETED' },
     );
     const texts = view.timeline.map((step) => step.text);
     expect(hub().xta.deliveriesByApplication.get(applicationId)).toBe(1);
@@ -81,5 +81,5 @@ describe('a building-permit application with a fee', () => {
       },
       { timeoutMs: 30_000, what: `the payment and the delivery in trace ${traceId}` },
     );
-  }, 240_000);
+  }, 360_000);
 });

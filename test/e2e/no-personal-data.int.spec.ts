@@ -36,7 +36,7 @@ describe('personal data in an end-to-end run', () => {
   async function untilState(applicationId: string, state: string): Promise<void> {
     await eventually(
       async () => ((await hub().view(applicationId)).state === state ? true : undefined),
-      { timeoutMs: 90_000, intervalMs: 500, what: `${applicationId} to reach ${state}` },
+      { timeoutMs: 200_000, intervalMs: 500, what: `${applicationId} to reach ${state}` },
     );
   }
 
@@ -85,5 +85,5 @@ describe('personal data in an end-to-end run', () => {
     }
 
     expect(found(JSON.stringify(hub().logs()))).toEqual([]);
-  }, 240_000);
+  }, 360_000);
 });
