@@ -5,7 +5,7 @@ import type { ServiceRequest } from './service-request.js';
 
 export const reportRoutedTopic = topics.reportRouted.name;
 
-/** `open311.report-routed.v1`: keyed by the request id; the contact data stays behind. */
+/** `topics.reportRouted`: keyed by the request id; the contact data stays behind. */
 export class RoutedReportPublisher {
   constructor(
     private readonly producer: EventProducer,

@@ -21,7 +21,7 @@ import {
   idempotencyKeyReused,
 } from './reuse-conflicts.js';
 
-/** Publishes the submitted application to `portal.application-submitted.v1`; resolves once acks=all. */
+/** Publishes the submitted application to `topics.applicationSubmitted`; resolves once acks=all. */
 export interface SubmittedApplicationPublisher {
   publish(
     application: SubmitApplicationRequest & { applicationId: string; submittedAt: Date },

@@ -1,7 +1,7 @@
 import type { ApplicationSubmitted } from '@hub/contracts';
 import type { SubmitApplicationRequest } from '../http/submit-application.request.js';
 
-/** The portal's JSON (validated) as the `portal.application-submitted.v1` event. Pure. */
+/** The portal's JSON (validated) as the `topics.applicationSubmitted` event. Pure. */
 export function toApplicationSubmitted(
   request: SubmitApplicationRequest,
   assigned: { applicationId: string; submittedAt: Date },
