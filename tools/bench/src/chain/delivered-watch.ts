@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { eventTopics } from '@hub/contracts';
+import { topics } from '@hub/contracts';
 
-const deliveredTopic =
-  eventTopics.find(
-    (topic) => topic.owner === 'xbau-connector' && topic.name.includes('application-delivered'),
-  )?.name ?? '';
+const deliveredTopic = topics.applicationDelivered.name;
 
 /**
  * Watches the topic that says an application reached the authority's XTA server and remembers
