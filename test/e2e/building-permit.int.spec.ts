@@ -101,13 +101,10 @@ describe('a building-permit application from the portal to the authority and bac
     );
   }, 330_000);
 
-  // Skipped since ADR 0017: a technical problem at the XTA server is an outage now, and the
-  // connector waits it out instead of dead-lettering, so this no longer provokes a dead letter.
-  // It needs a fatal XTA fault in the simulator (e.g. PermissionDeniedException); until then the
-  // case router's own test covers DELIVERY_FAILED (services/case-router/test/case-router.int.spec.ts).
-  it.skip('shows DELIVERY_FAILED on the citizen timeline when the delivery is dead-lettered', async () => {
-    // The authority's XTA server fails every request: the XBau connector gives up and dead-letters.
-    hub().xta.setFaults({ technicalProblem: 1_000_000 });
+  it('shows DELIVERY_FAILED on the citizen timeline when the delivery is dead-lettered', async () => {
+    // The authority's XTA server refuses the sender, which no retry cures (a technical problem
+    // would be an outage the connector waits out, ADR 0017): it dead-letters at once.
+    hub().xta.setFaults({ refusedSends: 1 });
     try {
       const { response } = await hub().submit(buildingPermitApplication('05315000'));
       expect(response.status).toBe(202);

@@ -43,7 +43,7 @@ describe('personal data in an end-to-end run', () => {
   it('never appears in spans, logs or dead-letter headers', async () => {
     const completed = await submit();
     await untilState(completed.applicationId, 'COMPLETED');
-    hub().xta.setFaults({ technicalProblem: 1_000_000 });
+    hub().xta.setFaults({ refusedSends: 1 });
     let failed: { applicationId: string; traceId: string };
     try {
       failed = await submit();

@@ -83,9 +83,12 @@ export class PaymentEvents {
       key: payment.applicationId,
       value,
       eventId: outboundId(payment.paymentId, topic.name),
-      ...(causedBy ? { causedBy } : {}),
       // Outcomes found by callback or poll have no cause in Kafka: they continue the request's trace.
-      ...(payment.traceparent ? { traceparent: payment.traceparent } : {}),
+      ...(causedBy
+        ? { causedBy }
+        : payment.traceparent
+          ? { traceparent: payment.traceparent }
+          : {}),
     });
   }
 }

@@ -19,8 +19,11 @@ describe('contracts register against the real registry', () => {
     const first = await registerContracts(new SchemaRegistryClient(url), catalogue);
     const again = await registerContracts(new SchemaRegistryClient(url), catalogue);
 
+    // Dead-letter topics copy their source's bytes and schema ids (ADR 0013): no subject of their own.
+    const eventCatalogue = catalogue.filter((topic) => topic.copyOf === undefined);
+    expect(eventCatalogue.length).toBeLessThan(catalogue.length);
     expect(first.map((registration) => registration.subject)).toEqual(
-      catalogue.map((topic) => valueSubject(topic.name)),
+      eventCatalogue.map((topic) => valueSubject(topic.name)),
     );
     expect(again).toEqual(first);
     const [submitted] = catalogue;

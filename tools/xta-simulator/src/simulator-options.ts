@@ -13,6 +13,12 @@ export interface FaultConfig {
   readonly http5xx?: number;
   /** The next N SOAP requests are answered with an XTAWSTechnicalProblemException fault. */
   readonly technicalProblem?: number;
+  /**
+   * The next N sendMessage requests are answered with a PermissionDeniedException fault: the
+   * authority refuses the sender, which no retry cures (how to test a delivery that fails for good).
+   * Other operations (the message box) go on working.
+   */
+  readonly refusedSends?: number;
   readonly downtime?: readonly DowntimeWindow[];
   /** Every reply is put into the message box twice (under two XTA message ids). */
   readonly duplicateReplies?: boolean;

@@ -18,6 +18,8 @@ interface Call {
   readonly msgBox: MsgBoxRequests;
   /** Largest status-list page the server hands out, whatever maxListItems asks for. */
   readonly pageSize: number;
+  /** True when this sendMessage is to be refused for a not-permitted sender (fault on demand). */
+  readonly refusesSender: () => boolean;
   readonly header: XmlObject | undefined;
   readonly body: XmlObject;
   /** Answers with the request's own action, as the WSDL's wsam:Action of every output says. */
@@ -44,6 +46,11 @@ const operations: Record<string, Operation> = {
   CancelMessage: (call) =>
     call.fault('CancelDeniedException', 'Nachrichten werden sofort zugestellt (kein NotBefore)'),
   SendMessage: async (call) => {
+    if (call.refusesSender())
+      return call.fault(
+        'PermissionDeniedException',
+        'Absender ist für diese Behörde nicht zugelassen',
+      );
     const messageId = text(call.header, 'MessageID', 'MsgIdentification') ?? '';
     const base64 = text(call.body, 'Message');
     if (!base64)
@@ -124,6 +131,7 @@ export interface DispatchContext {
   readonly authority: SimulatedAuthority;
   readonly msgBox: MsgBoxRequests;
   readonly pageSize: number;
+  readonly refusesSender: () => boolean;
 }
 
 /** Answers one XTA 2 SOAP request (already screened, see screenRequest) by its wsa:Action. */

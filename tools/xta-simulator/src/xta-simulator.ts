@@ -52,6 +52,11 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
     authority,
     msgBox: new MsgBoxRequests(),
     pageSize: options.statusListPageSize ?? defaultStatusListPageSize,
+    refusesSender: () => {
+      if (!faults.refusedSends) return false;
+      faults = { ...faults, refusedSends: faults.refusedSends - 1 };
+      return true;
+    },
   };
   const answer = (response: ServerResponse, request: string, soap: SoapAnswer): void => {
     const checked = strict ? selfChecked(soap) : soap;

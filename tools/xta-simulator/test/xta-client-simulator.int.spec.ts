@@ -107,6 +107,19 @@ describe('XTA client against the simulated authority', () => {
     await expect(client.createMessageId()).resolves.toMatch(/^urn:de:xta:messageid:/);
   });
 
+  it('refuses an injected not-permitted sender with PermissionDeniedException (fatal); the box stays open', async () => {
+    simulator.setFaults({ refusedSends: 1 });
+    const before = simulator.deliveries.size;
+
+    await expect(
+      client.sendMessage(await client.createMessageId(), antrag, routing),
+    ).rejects.toMatchObject({ code: 'XTA_PERMISSION_DENIED', retryable: false });
+    expect(await client.getStatusList()).toBeInstanceOf(Array);
+    expect(simulator.deliveries.size).toBe(before);
+    await client.sendMessage(await client.createMessageId(), antrag, routing);
+    expect(simulator.deliveries.size).toBe(before + 1);
+  });
+
   it('reports HTTP 5xx and downtime as retryable', async () => {
     simulator.setFaults({ http5xx: 1 });
     await expect(client.createMessageId()).rejects.toMatchObject({

@@ -18,10 +18,16 @@ describe('Lease: one instance at a time does the scheduled work', () => {
     const [first, second] = pools.map((pool) => new Lease(pool, name)) as [Lease, Lease];
     let release: () => void = () => undefined;
     const busy = new Promise<void>((resolve) => (release = resolve));
+    let started: () => void = () => undefined;
+    const working = new Promise<void>((resolve) => (started = resolve));
 
-    const holding = first.runExclusive(() => busy.then(() => 'first'));
-    await new Promise((resolve) => setImmediate(resolve));
-    const skipped = await eventuallyTaken(second);
+    // The first instance's work runs only once its lock is held.
+    const holding = first.runExclusive(() => {
+      started();
+      return busy.then(() => 'first');
+    });
+    await working;
+    const skipped = await second.runExclusive(() => Promise.resolve('second'));
     release();
 
     expect(skipped).toEqual({ ran: false });
@@ -45,13 +51,3 @@ describe('Lease: one instance at a time does the scheduled work', () => {
     expect(await other.runExclusive(() => Promise.resolve(1))).toEqual({ ran: true, result: 1 });
   });
 });
-
-/** The first instance's lock is taken on its own connection, shortly after its round starts. */
-async function eventuallyTaken(lease: Lease): Promise<{ ran: boolean }> {
-  for (let tries = 0; tries < 100; tries++) {
-    const round = await lease.runExclusive(() => Promise.resolve('second'));
-    if (!round.ran) return round;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return { ran: true };
-}

@@ -160,6 +160,35 @@ describe('tracing through startTracing and Zipkin', () => {
     expect(carried).toEqual({ traceId: published.traceId, spanId: consequenceSpan?.id });
   });
 
+  it('puts an outcome found by an HTTP callback into the stored trace of its application, linked to the callback', async () => {
+    const kafka = testKafka();
+    const topic = await createTestTopic(kafka, 'traced-callback');
+    const producer = await connectedProducer(kafka, service);
+    // given the application's trace, stored when its request was handled
+    const stored = '00-5c0ffee5c0ffee5c0ffee5c0ffee5c0f-00f067aa0ba902b7-01';
+    const callback = trace.getTracer('kit-tracing-test');
+
+    // when a provider's callback (a trace of its own) finds the outcome and publishes it
+    const callbackSpan = await callback.startActiveSpan('post', async (span) => {
+      try {
+        await producer.publish(
+          { name: topic, type: testEventType },
+          { key: 'app-paid', value: { applicationId: 'app-paid', seq: 1 }, traceparent: stored },
+        );
+        return span.spanContext();
+      } finally {
+        span.end();
+      }
+    });
+
+    // then the send span is a child of the stored context and links to the callback's span
+    const [send] = await eventuallyInZipkin(traceparentParts(stored).traceId ?? '', [
+      `send ${topic}`,
+    ]);
+    expect(send).toMatchObject({ parentId: traceparentParts(stored).spanId });
+    expect(callbackSpan.traceId).not.toBe(traceparentParts(stored).traceId);
+  });
+
   it('marks the consumer span of a dead-lettered event with its error code', async () => {
     const kafka = testKafka();
     const input = await createTestTopic(kafka, 'traced-poison');

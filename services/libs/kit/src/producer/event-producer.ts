@@ -47,6 +47,7 @@ export interface Publication<V = unknown> {
   /**
    * The application's trace context, for events published outside any handler (a reply fetched
    * from a message box, a payment found by callback or poll), so they join the application's trace.
+   * It wins over an active span (an HTTP callback's own trace), which the send span links to.
    */
   readonly traceparent?: string;
 }
@@ -97,8 +98,15 @@ export class EventProducer {
       'messaging.kafka.message.key': key,
       'messaging.message.id': eventId,
     };
-    const options = { kind: SpanKind.PRODUCER, attributes };
-    return tracer.startActiveSpan(`send ${topic}`, options, parentOf(publication), async (span) => {
+    const parent = parentOf(publication);
+    // An HTTP callback that found the outcome has a trace of its own: the send links back to it.
+    const active = trace.getActiveSpan()?.spanContext();
+    const links =
+      active && active.traceId !== trace.getSpanContext(parent)?.traceId
+        ? [{ context: active }]
+        : [];
+    const options = { kind: SpanKind.PRODUCER, attributes, links };
+    return tracer.startActiveSpan(`send ${topic}`, options, parent, async (span) => {
       try {
         const headers: TextHeaders = {
           [eventHeaders.eventId]: eventId,
@@ -117,10 +125,15 @@ export class EventProducer {
   }
 }
 
-/** Inside a handler the active span; outside one the application's stored trace, if given. */
+/**
+ * The application's stored trace when one is given (an outcome found by an HTTP callback or a poll
+ * joins the application's trace, not the callback's); else inside a handler the active span, and
+ * outside one the cause's trace.
+ */
 function parentOf(publication: Publication): Context {
-  if (trace.getActiveSpan()) return context.active();
-  const traceparent = publication.traceparent ?? publication.causedBy?.traceparent;
+  const traceparent =
+    publication.traceparent ??
+    (trace.getActiveSpan() ? undefined : publication.causedBy?.traceparent);
   return traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent }) : context.active();
 }
 
