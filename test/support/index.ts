@@ -18,6 +18,5 @@ export {
   readyStatus,
   readyWith,
 } from './ops-endpoints.js';
-export { consumeFromNowOn } from './from-now-on.js';
 export { startOutboundSimulator, type OutboundSimulator } from '@hub/outbound-simulator';
 export { startOfficeSimulator } from '@hub/office-simulator';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createLogger } from '@hub/kit';
 import {
-  consumeFromNowOn,
+  startGroupsAtEnd,
   metricsText,
   notReadyWithout,
   platform,
@@ -16,7 +16,7 @@ import { caseRouterConfigSchema } from '../src/config.js';
 describe('case router: ops endpoints', () => {
   it('serves /metrics, and /health/ready turns 503 without PostgreSQL', async () => {
     const service = `case-router-ops-${randomUUID().slice(0, 8)}`;
-    await consumeFromNowOn(testKafka(), 'case-router', service);
+    await startGroupsAtEnd(testKafka(), service, 'case-router');
     const database = await tcpProxy(platform().DATABASE_URL);
     const router = await startCaseRouter(
       caseRouterConfigSchema.parse({

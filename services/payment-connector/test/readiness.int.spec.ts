@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createLogger } from '@hub/kit';
 import {
-  consumeFromNowOn,
+  startGroupsAtEnd,
   metricsText,
   notReadyWithout,
   platform,
@@ -17,7 +17,7 @@ import { NOTIFICATION_SECRET, startSimulatorProcess } from './simulator-process.
 describe('payment connector: ops endpoints', () => {
   it('serves /metrics, and /health/ready turns 503 without PostgreSQL and without the provider', async () => {
     const service = `payment-connector-ops-${randomUUID().slice(0, 8)}`;
-    await consumeFromNowOn(testKafka(), 'payment-connector', service);
+    await startGroupsAtEnd(testKafka(), service, 'payment-connector');
     const stops: (() => Promise<void>)[] = [];
     const simulator = await startSimulatorProcess((stop) => stops.push(stop));
     const stopSimulator = async () => {

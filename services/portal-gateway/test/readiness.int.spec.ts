@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { silentLogger } from '@hub/kit';
 import {
-  consumeFromNowOn,
+  startGroupsAtEnd,
   metricsText,
   notReadyWithout,
   platform,
@@ -22,7 +22,7 @@ import { issuer, portalIdentityProvider } from './portal-tokens.js';
 describe('portal gateway: ops endpoints', () => {
   it('serves /metrics on OPS_PORT, and /health/ready turns 503 without PostgreSQL and without the identity provider', async () => {
     const service = `portal-gateway-ops-${randomUUID().slice(0, 8)}`;
-    await consumeFromNowOn(testKafka(), 'portal-gateway', service);
+    await startGroupsAtEnd(testKafka(), service, 'portal-gateway');
     const idp = await portalIdentityProvider(mkdtempSync(join(tmpdir(), 'gateway-ops-')));
     // The identity provider's JWKS endpoint: the gateway's one outbound dependency.
     const jwks = createServer((_request, response) => {

@@ -49,9 +49,11 @@ class XbauResources implements OnApplicationShutdown {
   providers: [
     {
       provide: XoevValidator,
-      useFactory: () => {
+      // Every XSD, Schematron rule and code list compiled before the first message (ADR 0012's
+      // start-up): the first application is checked in milliseconds, not in seconds.
+      useFactory: async () => {
         const validator = new XoevValidator();
-        validator.warmUp();
+        await validator.prepare();
         return validator;
       },
     },

@@ -28,7 +28,11 @@ export async function readDeadLetters(
   const remaining = await nonEmptyPartitions(kafka, names);
   const letters: DeadLetter[] = [];
   if (remaining.size === 0) return letters;
-  const consumer = kafka.consumer({ groupId: `${reader}.dlq.${process.pid}.${Date.now()}` });
+  const consumer = kafka.consumer({
+    groupId: `${reader}.dlq.${process.pid}.${Date.now()}`,
+    // Disconnecting waits for the fetch in flight: the CLI answers without kafkajs' 5-s default.
+    maxWaitTimeInMs: 200,
+  });
   await consumer.connect();
   try {
     await consumer.subscribe({ topics: [...new Set(names)], fromBeginning: true });

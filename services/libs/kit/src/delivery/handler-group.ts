@@ -63,6 +63,9 @@ export class HandlerGroup {
       allowAutoTopicCreation: false,
       sessionTimeout,
       heartbeatInterval: Math.min(3_000, Math.floor(sessionTimeout / 3)),
+      // How long an idle fetch waits for records. Records end it at once, so latency is unchanged;
+      // stopping waits for the fetch in flight, so shutdown takes ≤ 1 s here instead of 5 s.
+      maxWaitTimeInMs: 1_000,
     });
     // Every record waiting out a backoff or an outage listens for shutdown: thousands in an outage.
     setMaxListeners(0, this.shutdown.signal);

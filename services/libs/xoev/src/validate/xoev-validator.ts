@@ -89,7 +89,7 @@ export class XoevValidator {
   }
 
   /** Compiles every XSD set now (~0.5 s for all four), so that the first message is not slow. */
-  warmUp(): void {
+  private compileXsdSets(): void {
     for (const set of this.sets) {
       const probe = parseDocument(`<probe xmlns="${set.namespace}"/>`);
       try {
@@ -106,7 +106,7 @@ export class XoevValidator {
    * list. A few seconds at start instead of ~0.5 s on the first message of each type.
    */
   async prepare(): Promise<void> {
-    this.warmUp();
+    this.compileXsdSets();
     for (const set of this.sets) {
       await this.schematron.prepare(
         set,
