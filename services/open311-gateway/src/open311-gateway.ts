@@ -3,7 +3,9 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   connectServiceClients,
+  configureOutboundBreakers,
   DeliveryEngine,
+  outagePolicyOf,
   IdempotencyLedger,
   KafkaTransport,
   PassErrorsToDelivery,
@@ -46,7 +48,14 @@ export async function startOpen311Gateway(
   await ledger.migrate();
 
   const topic = options.reportRoutedTopic ?? reportRoutedTopic;
-  const engine = new DeliveryEngine({ service: config.SERVICE_NAME, kafka, serde, logger });
+  configureOutboundBreakers(config);
+  const engine = new DeliveryEngine({
+    service: config.SERVICE_NAME,
+    kafka,
+    serde,
+    logger,
+    outage: outagePolicyOf(config),
+  });
   const submitReport = new SubmitReport(
     loadModel(config.TRIAGE_MODEL_FILE),
     store,

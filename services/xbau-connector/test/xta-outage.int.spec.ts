@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
-import { createLogger, outboundBreakers, outboundId } from '@hub/kit';
+import { createLogger, outboundId } from '@hub/kit';
 import { collectFrom, eventually, platform, testKafka } from '@hub/test-support';
 import { startXbauConnector, type RunningXbauConnector } from '../src/xbau-connector-service.js';
 import { prepareDeliveries, testConnectorConfig } from './connector-config.js';
@@ -15,7 +15,14 @@ const upService = `xbau-outages-up-${run}`;
 const applications = 20;
 /** Far longer than the in-process retry budget below (3 attempts, ≤ 200 ms apart). */
 const outageMs = 15_000;
-const retryBudget = { RETRY_MAX_ATTEMPTS: 3, RETRY_MAX_DELAY_MS: 200 };
+// A retry budget well under a second, and probes every 0.2 s at first, at most every second:
+// time-compressed, the same logic as an outage of days.
+const settings = {
+  RETRY_MAX_ATTEMPTS: 3,
+  RETRY_MAX_DELAY_MS: 200,
+  OUTBOUND_FIRST_PROBE_MS: 200,
+  OUTBOUND_MAX_PROBE_MS: 1_000,
+};
 
 async function metricSum(connector: RunningXbauConnector, name: string): Promise<number> {
   const metric = await connector.metrics.getSingleMetric(name)?.get();
@@ -33,10 +40,8 @@ describe('xbau connector: an XTA outage longer than the retry budget', () => {
   beforeAll(async () => {
     await prepareDeliveries(kafka, downService, upService);
     [downXta, upXta] = await Promise.all([startSimulatorProcess(), startSimulatorProcess()]);
-    // Probes every 0.2 s at first, at most every second: time-compressed, same logic as days.
-    outboundBreakers.configure({ initialProbeDelayMs: 200, maxProbeDelayMs: 1_000 });
     const start = (service: string, xta: SimulatorProcess) =>
-      startXbauConnector(testConnectorConfig(service, xta.url, retryBudget), {
+      startXbauConnector(testConnectorConfig(service, xta.url, settings), {
         logger: createLogger(service, 'warn'),
       });
     [down, up] = await Promise.all([start(downService, downXta), start(upService, upXta)]);

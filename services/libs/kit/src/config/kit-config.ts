@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defaultBreakerSettings } from '../outage/circuit-breaker.js';
+import { defaultOutagePolicy } from '../outage/outage-policy.js';
 
 const positiveInt = z.coerce.number().int().positive();
 
@@ -43,6 +45,21 @@ export const kitConfigSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt
     .default(15_000)
     .describe('Bound on graceful shutdown after SIGTERM.'),
+  OUTBOUND_FAILURES_TO_OPEN: positiveInt
+    .default(defaultBreakerSettings.failureThreshold)
+    .describe("Retryable failures in a row that open an outbound endpoint's circuit."),
+  OUTBOUND_FIRST_PROBE_MS: positiveInt
+    .default(defaultBreakerSettings.initialProbeDelayMs)
+    .describe('Wait before the first probe of an open circuit; doubled per failed probe.'),
+  OUTBOUND_MAX_PROBE_MS: positiveInt
+    .default(defaultBreakerSettings.maxProbeDelayMs)
+    .describe('Longest wait between probes: bounds how late a recovered endpoint is noticed.'),
+  OUTAGE_NOTICE_AFTER_MS: positiveInt
+    .default(defaultOutagePolicy.noticeAfterMs)
+    .describe('An event waiting this long for an endpoint is announced (citizen notice).'),
+  OUTAGE_ESCALATE_AFTER_MS: positiveInt
+    .default(defaultOutagePolicy.escalateAfterMs)
+    .describe('An event waiting this long is escalated to operators; it keeps waiting.'),
 });
 
 export type KitConfig = z.infer<typeof kitConfigSchema>;

@@ -16,6 +16,7 @@ import { HubServiceModule, type HubServiceModuleOptions } from './hub-service.mo
 import { KafkaTransport } from './kafka-transport.js';
 import type { ServiceClients } from '../service/service-clients.js';
 import { OpsServer } from './ops-server.provider.js';
+import { configureOutboundBreakers } from '../outage/outage-settings.js';
 import { SERVICE_CLIENTS } from './tokens.js';
 
 export interface BusinessHttp {
@@ -62,6 +63,7 @@ export async function bootstrapHubService<C extends KitConfig>(
 ): Promise<HubService> {
   const { config, http } = options;
   const logger = options.logger ?? createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
+  configureOutboundBreakers(config);
   @Module({
     imports: [
       HubServiceModule.forRoot({

@@ -13,6 +13,7 @@ import { connectServiceClients, type ServiceClients } from '../service/service-c
 import { OpsServer } from './ops-server.provider.js';
 import { ReadinessProbes } from './readiness-probes.js';
 import { KIT_CONFIG, KIT_LOGGER, SERVICE_CLIENTS } from './tokens.js';
+import { outagePolicyOf } from '../outage/outage-settings.js';
 
 export interface HubServiceModuleOptions {
   readonly config: KitConfig;
@@ -80,6 +81,7 @@ export class HubServiceModule {
             serde: options.decoder ? options.decoder(clients.serde) : clients.serde,
             metricsRegistry,
             logger,
+            outage: outagePolicyOf(config),
           }),
         inject: [SERVICE_CLIENTS, Registry],
       },
