@@ -1,3 +1,4 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deliveryChainGroups, eventTopics } from './topics.js';
 import { deliveryTopicOf, procedureKind, procedureKinds } from './procedures.js';
@@ -19,6 +20,27 @@ describe('the procedure kinds of the catalogue', () => {
     const topics = procedureKinds.map((kind) => kind.deliveryTopic);
     expect(new Set(topics).size).toBe(topics.length);
     for (const kind of procedureKinds) expect(kind.standards.length).toBeGreaterThan(0);
+  });
+
+  it('speaks only standards the XÖV catalogue (contracts/xoev/<standard>/<version>) can validate', () => {
+    const xoev = new URL('../xoev/', import.meta.url);
+    const catalogued = readdirSync(xoev, { withFileTypes: true })
+      .filter((entry) => entry.isDirectory())
+      .flatMap(({ name: standard }) =>
+        readdirSync(new URL(`${standard}/`, xoev))
+          .filter((version) => existsSync(new URL(`${standard}/${version}/standard.json`, xoev)))
+          .map(
+            (version) =>
+              (
+                JSON.parse(
+                  readFileSync(new URL(`${standard}/${version}/standard.json`, xoev), 'utf8'),
+                ) as { standard: string }
+              ).standard,
+          ),
+      );
+    for (const kind of procedureKinds)
+      for (const standard of kind.standards)
+        expect(catalogued.map((name) => name.toUpperCase())).toContain(standard);
   });
 
   it('names an unknown kind', () => {
