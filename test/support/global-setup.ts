@@ -33,6 +33,8 @@ export default async function setup(
   const parts = await status(layout);
   const reusable = parts.every((part) => part.ready) ? runningEndpoints(layout) : undefined;
   if (reusable) {
+    // A stack started with `npm run platform -- up` has no topics yet: apply them, idempotently.
+    applyContracts(reusable);
     project.provide('platform', reusable);
     return undefined;
   }
