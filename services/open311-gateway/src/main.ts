@@ -1,9 +1,10 @@
-import { runService } from '@hub/kit';
-import { open311Config } from './config.js';
-import { startOpen311Gateway } from './open311-gateway.js';
+import { loadConfig, runHubService } from '@hub/kit';
+import { open311ConfigSchema } from './config.js';
+import { open311Http } from './open311-gateway.js';
+import { Open311Module } from './open311.module.js';
 
-await runService(
-  () => open311Config(),
-  (config, logger) => startOpen311Gateway(config, logger),
-  (gateway) => ({ open311BaseUrl: gateway.baseUrl, opsPort: gateway.opsPort }),
+await runHubService(
+  () => loadConfig(open311ConfigSchema),
+  () => Open311Module,
+  (config, logger) => ({ http: open311Http(config, logger) }),
 );

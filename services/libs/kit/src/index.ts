@@ -82,7 +82,6 @@ export {
   type CircuitState,
 } from './outage/circuit-breaker.js';
 export { outboundBreakers, type OutboundBreakers } from './outage/outbound-breakers.js';
-export { configureOutboundBreakers, outagePolicyOf } from './outage/outage-settings.js';
 export {
   defaultOutagePolicy,
   type OutageNotice,

@@ -1,21 +1,19 @@
 import type pg from 'pg';
+import { migrate } from '@hub/kit';
 import { isCategory, type Category } from './categories.js';
 import type { LabelledText } from './decision.js';
+import { triageMigrations } from './migrations.js';
 
 /**
  * Staff overrides are labelled data: the masked report text with the category a person chose.
  * Kept in PostgreSQL beside the requests; `npm run hub -- triage retrain` reads them.
  */
 export class OverrideStore {
-  constructor(private readonly db: Pick<pg.Pool, 'query'>) {}
+  constructor(private readonly db: pg.Pool) {}
 
+  /** Applies this library's versioned migrations (the folder `migrations/`). */
   async migrate(): Promise<void> {
-    await this.db.query(`create table if not exists triage_overrides (
-      request_id text primary key,
-      masked_text text not null,
-      proposed text not null,
-      chosen text not null,
-      overridden_at timestamptz not null default now())`);
+    await migrate(this.db, [triageMigrations]);
   }
 
   /** One label per request: a second override of the same request replaces the first. */

@@ -1,12 +1,11 @@
 import { Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import type { Request } from 'express';
-import type { KitLogger } from '@hub/kit';
+import { KIT_LOGGER, type KitLogger } from '@hub/kit';
 import { Open311Error } from '../open311/open311-error.js';
 import { RequestStore } from '../requests/request-store.js';
 import { verifyRequest } from '@hub/webhooks';
 
 export const officeSecretToken = Symbol('office-webhook-secret');
-export const loggerToken = Symbol('logger');
 
 interface StatusChange {
   changeId: string;
@@ -25,7 +24,7 @@ export class StatusCallbackController {
   constructor(
     @Inject(RequestStore) private readonly store: RequestStore,
     @Inject(officeSecretToken) private readonly secret: string,
-    @Inject(loggerToken) private readonly logger: KitLogger,
+    @Inject(KIT_LOGGER) private readonly logger: KitLogger,
   ) {}
 
   @Post('status-changes')

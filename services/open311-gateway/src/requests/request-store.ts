@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import { migrate } from '@hub/kit';
 import type { Category } from '@hub/triage';
+import { open311GatewayMigrations } from '../migrations.js';
 import { boundingBox, distanceMetres, type Point } from './distance.js';
 import type { Contact, ServiceRequest, TriageRecord } from './service-request.js';
 
@@ -39,37 +41,9 @@ export interface RequestFilter {
 export class RequestStore {
   constructor(private readonly pool: pg.Pool) {}
 
+  /** Applies this service's versioned migrations (the folder `migrations/`). */
   async migrate(): Promise<void> {
-    await this.pool.query(`create table if not exists open311_requests (
-      id uuid primary key,
-      state text not null,
-      status text not null,
-      status_notes text,
-      service_code text,
-      agency text,
-      description text not null,
-      lat double precision,
-      long double precision,
-      address text,
-      media_url text,
-      requested_at timestamptz not null,
-      updated_at timestamptz not null,
-      triage jsonb not null,
-      duplicate_of uuid,
-      contact jsonb,
-      notify boolean not null default false,
-      office_changed_at timestamptz)`);
-    await this.pool.query(`create table if not exists open311_status_changes (
-      change_id text primary key,
-      request_id uuid not null,
-      applied_at timestamptz not null default now())`);
-    await this.pool.query(`create table if not exists open311_reporter_notices (
-      id bigserial primary key,
-      request_id uuid not null,
-      contact jsonb not null,
-      text text not null,
-      created_at timestamptz not null default now(),
-      sent_at timestamptz)`);
+    await migrate(this.pool, [open311GatewayMigrations]);
   }
 
   /** Runs `work` in one transaction: what it writes commits together or not at all. */

@@ -3,13 +3,11 @@ import { topics } from '@hub/contracts';
 import type { EventProducer } from '@hub/kit';
 import type { ServiceRequest } from './service-request.js';
 
-export const reportRoutedTopic = topics.reportRouted.name;
-
 /** `topics.reportRouted`: keyed by the request id; the contact data stays behind. */
 export class RoutedReportPublisher {
   constructor(
     private readonly producer: EventProducer,
-    private readonly topic: string = reportRoutedTopic,
+    private readonly topic: string = topics.reportRouted.name,
   ) {}
 
   async publish(request: ServiceRequest, routedAt: Date): Promise<void> {

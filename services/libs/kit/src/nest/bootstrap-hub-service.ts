@@ -27,6 +27,8 @@ export interface BusinessHttp {
   readonly configure?: (app: NestExpressApplication) => void;
   /** Nest's JSON body parser; off when the service parses bodies itself. */
   readonly bodyParser?: boolean;
+  /** `request.rawBody` beside the parsed body (Nest's parsers), e.g. to check a signature. */
+  readonly rawBody?: boolean;
 }
 
 export interface HubServiceOptions<C extends KitConfig> {
@@ -81,6 +83,7 @@ export async function bootstrapHubService<C extends KitConfig>(
   const app = await NestFactory.create<NestExpressApplication>(HubRootModule, {
     logger: false,
     bodyParser: http?.bodyParser ?? true,
+    rawBody: http?.rawBody ?? false,
     abortOnError: false,
   });
   const handlers = (options.handlers ?? []).flatMap((token) =>
