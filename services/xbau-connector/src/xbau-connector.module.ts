@@ -135,6 +135,8 @@ class XbauResources implements OnApplicationShutdown {
             intervalMs: config.REPLY_POLL_INTERVAL_MS,
             logger,
             onFailure: 'reply round failed; the unfinished replies stay in the box',
+            // A full batch means the box holds more: drain it without pausing between rounds.
+            moreWaiting: (taken) => taken >= config.REPLY_BATCH_SIZE,
           },
         ),
       inject: [REPLY_POLLER, KIT_CONFIG, KIT_LOGGER, pg.Pool],

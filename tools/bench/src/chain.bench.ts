@@ -8,7 +8,7 @@ import {
   runningEndpoints,
   status,
 } from '@hub/platform';
-import { watchDeliveries } from './chain/delivered-watch.js';
+import { watchMilestones, type Milestone } from './chain/milestone-watch.js';
 import { openLoop, type Shot } from './chain/open-loop.js';
 import { cpuSecondsOfTree } from './chain/process-cpu.js';
 import { sampleApplication } from './chain/sample-application.js';
@@ -20,9 +20,10 @@ const hubCli = fileURLToPath(new URL('../../hub-cli/src/main.ts', import.meta.ur
 /**
  * `npm run bench -- chain [--rates 10,20,50] [--seconds 30] [--drain-seconds 60]`: the whole chain
  * as `npm start` runs it (start it first), driven by an open-loop generator at fixed rates through
- * the portal API. Per rate: what the gateway answered and how fast, how many accepted applications
- * reached "delivered" (the XBau connector's event) and how fast, the accepted ones never delivered
- * (lost), duplicate delivery events, and each process's CPU as a share of one core.
+ * the portal API. Per rate: what the gateway answered and how fast (refusals too), how many accepted
+ * applications reached "delivered" (the XBau connector's event) and "completed" (every reply of the
+ * authority read) and how fast, the accepted ones that never got there (lost), duplicate delivery
+ * events, and each process's CPU as a share of one core.
  */
 export async function chainBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -53,9 +54,9 @@ export async function chainBenchmark(args: string[]): Promise<void> {
     ),
   ];
 
-  const deliveries = await watchDeliveries(endpoints.KAFKA_BROKERS);
+  const milestones = await watchMilestones(endpoints.KAFKA_BROKERS, endpoints.SCHEMA_REGISTRY_URL);
   const deadline = Date.now() + 60_000;
-  while (!deliveries.isAssigned() && Date.now() < deadline)
+  while (!milestones.isAssigned() && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 200));
 
   const submit = async (): Promise<Omit<Shot, 'sentAt' | 'latencyMs'>> => {
@@ -80,13 +81,19 @@ export async function chainBenchmark(args: string[]): Promise<void> {
       const accepted = shots.filter((shot) => shot.status === 202 && shot.applicationId);
       const drainUntil = Date.now() + Number(values['drain-seconds']) * 1000;
       while (
-        accepted.some((shot) => !deliveries.firstSeen.has(shot.applicationId ?? '')) &&
+        accepted.some((shot) => !milestones.completed.firstSeen.has(shot.applicationId ?? '')) &&
         Date.now() < drainUntil
       )
         await new Promise((resolve) => setTimeout(resolve, 250));
       const ended = Date.now();
       const windowSeconds = (ended - started) / 1000;
-      printRate(rate, shots, accepted, deliveries, started);
+      printRate(rate, shots, accepted);
+      printMilestone('delivered', accepted, milestones.delivered, started);
+      printMilestone('completed', accepted, milestones.completed, started);
+      const duplicates = accepted.filter(
+        (shot) => (milestones.delivered.seen.get(shot.applicationId ?? '') ?? 0) > 1,
+      );
+      console.log(`  duplicate delivery events       ${duplicates.length}`);
       console.log('  CPU, share of one core over the run and its drain:');
       measured.forEach(({ name, pid }, index) => {
         const used = cpuSecondsOfTree(pid) - (cpuBefore[index] ?? 0);
@@ -97,49 +104,51 @@ export async function chainBenchmark(args: string[]): Promise<void> {
       console.log();
     }
   } finally {
-    await deliveries.stop();
+    await milestones.stop();
   }
 }
 
-function printRate(
-  rate: number,
-  shots: readonly Shot[],
-  accepted: readonly Shot[],
-  deliveries: Awaited<ReturnType<typeof watchDeliveries>>,
-  started: number,
-): void {
+function printRate(rate: number, shots: readonly Shot[], accepted: readonly Shot[]): void {
   const byStatus = new Map<number, number>();
   for (const shot of shots) byStatus.set(shot.status, (byStatus.get(shot.status) ?? 0) + 1);
-  const answered = summarize(accepted.map((shot) => shot.latencyMs));
-  const delivered = accepted.filter((shot) => deliveries.firstSeen.has(shot.applicationId ?? ''));
-  const toDelivered = summarize(
-    delivered.map(
-      (shot) =>
-        (deliveries.firstSeen.get(shot.applicationId ?? '') ?? 0) - (shot.sentAt + shot.latencyMs),
-    ),
-  );
-  const lastDelivery = Math.max(
-    ...delivered.map((shot) => deliveries.firstSeen.get(shot.applicationId ?? '') ?? 0),
-  );
-  const duplicates = accepted.filter(
-    (shot) => (deliveries.seen.get(shot.applicationId ?? '') ?? 0) > 1,
-  );
   const answers = [...byStatus.entries()]
     .map(([code, count]) => `${code === 0 ? 'no answer' : code}: ${count}`)
     .join(', ');
   console.log(`## ${rate} applications/s offered, ${shots.length} sent`);
   console.log(`  answers                         ${answers}`);
   console.log(
-    `  202 latency p50 / p99 / max     ${answered.p50.toFixed(0)} / ${answered.p99.toFixed(0)} / ${answered.max.toFixed(0)} ms`,
+    `  202 latency p50 / p99 / max     ${percentiles(accepted.map((shot) => shot.latencyMs))}`,
   );
+  // Overload is refused, not queued: the refusal itself must be fast (issue 17, goal 5).
+  const refused = shots.filter((shot) => shot.status === 503);
+  if (refused.length > 0)
+    console.log(
+      `  503 latency p50 / p99 / max     ${percentiles(refused.map((shot) => shot.latencyMs))}`,
+    );
+}
+
+/** How many accepted applications reached `name`, at what rate, and how long after their 202. */
+function printMilestone(
+  name: string,
+  accepted: readonly Shot[],
+  milestone: Milestone,
+  started: number,
+): void {
+  const at = (shot: Shot) => milestone.firstSeen.get(shot.applicationId ?? '');
+  const reached = accepted.filter((shot) => at(shot) !== undefined);
+  const last = Math.max(...reached.map((shot) => at(shot) ?? 0));
+  const rate = reached.length > 0 ? (reached.length / ((last - started) / 1000)).toFixed(1) : '0';
+  const label = (text: string) => `  ${text.padEnd(32)}`;
   console.log(
-    `  delivered                       ${delivered.length} of ${accepted.length} accepted (${accepted.length - delivered.length} not delivered by the end of the drain)`,
+    `${label(name)}${reached.length} of ${accepted.length} accepted (${accepted.length - reached.length} not ${name} by the end of the drain)`,
   );
+  console.log(`${label(`${name} per second`)}${rate}`);
   console.log(
-    `  delivered per second            ${delivered.length > 0 ? (delivered.length / ((lastDelivery - started) / 1000)).toFixed(1) : '0'}`,
+    `${label(`202 → ${name} p50 / p99 / max`)}${percentiles(reached.map((shot) => (at(shot) ?? 0) - (shot.sentAt + shot.latencyMs)))}`,
   );
-  console.log(
-    `  202 → delivered p50 / p99 / max ${toDelivered.p50.toFixed(0)} / ${toDelivered.p99.toFixed(0)} / ${toDelivered.max.toFixed(0)} ms`,
-  );
-  console.log(`  duplicate delivery events       ${duplicates.length}`);
+}
+
+function percentiles(values: number[]): string {
+  const { p50, p99, max } = summarize(values);
+  return `${p50.toFixed(0)} / ${p99.toFixed(0)} / ${max.toFixed(0)} ms`;
 }

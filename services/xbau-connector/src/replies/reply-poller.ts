@@ -2,9 +2,10 @@ import { topics, type StatusReported } from '@hub/contracts';
 import { HubError } from '@hub/errors';
 import { outboundId, type EventProducer, type IdempotencyLedger, type KitLogger } from '@hub/kit';
 import type { XtaClient } from '@hub/xoev';
+import pLimit from 'p-limit';
 import { Counter, type Registry } from 'prom-client';
 import { FetchFailures } from './fetch-failures.js';
-import { readReply, type ReplyReadingDependencies } from './read-reply.js';
+import { readReply, type ReadReply, type ReplyReadingDependencies } from './read-reply.js';
 import type { ReplyDeadLetters, ReplyRejection } from './reply-dead-letters.js';
 
 /** The XTA message-box port the poller needs. */
@@ -24,6 +25,15 @@ export interface ReplyPollerDependencies {
   /** getMessage attempts (one per round) before a reply is dead-lettered by its id alone. */
   readonly maxFetchAttempts: number;
 }
+
+/** Replies of one round fetched and read at the same time (SOAP round trips and checks overlap). */
+const fetchConcurrency = 8;
+
+/** A reply of the round, fetched and read (or why not), waiting for its turn to be settled. */
+type Fetched =
+  | { readonly kind: 'read'; readonly xml: string; readonly outcome: ReadReply }
+  | { readonly kind: 'unfetchable'; readonly error: unknown }
+  | { readonly kind: 'failed'; readonly error: unknown };
 
 /**
  * Fetches the authority's replies from the XTA message box: getStatusList → getMessage → read →
@@ -46,22 +56,46 @@ export class ReplyPoller {
     });
   }
 
-  /** One round; returns how many replies were taken out of the box. */
+  /**
+   * One round; returns how many replies were taken out of the box. Fetching and reading overlap;
+   * publishing and closing follow the box's order, so each application's replies reach Kafka in
+   * the order the authority sent them.
+   */
   async pollOnce(): Promise<number> {
     const ids = await this.deps.xta.getStatusList(this.deps.batchSize);
+    const limit = pLimit(fetchConcurrency);
+    const fetched = ids.map((messageId) => limit(() => this.fetch(messageId)));
     let taken = 0;
-    for (const messageId of ids) if (await this.take(messageId)) taken += 1;
+    try {
+      for (const [index, messageId] of ids.entries())
+        if (await this.settle(messageId, await (fetched[index] as Promise<Fetched>))) taken += 1;
+    } finally {
+      // A failed round ends only when nothing of it runs any more (rounds never overlap).
+      await Promise.allSettled(fetched);
+    }
     return taken;
   }
 
-  private async take(messageId: string): Promise<boolean> {
+  /** Never rejects: what went wrong is settled in the reply's turn. */
+  private async fetch(messageId: string): Promise<Fetched> {
     let xml: string;
     try {
       xml = await this.deps.xta.getMessage(messageId);
     } catch (error) {
-      return this.fetchFailed(messageId, error);
+      return { kind: 'unfetchable', error };
     }
-    const outcome = await readReply(xml, this.deps.reading);
+    try {
+      return { kind: 'read', xml, outcome: await readReply(xml, this.deps.reading) };
+    } catch (error) {
+      return { kind: 'failed', error };
+    }
+  }
+
+  private async settle(messageId: string, fetched: Fetched): Promise<boolean> {
+    // The validator's infrastructure or the database failed: the round fails, the reply stays.
+    if (fetched.kind === 'failed') throw fetched.error;
+    if (fetched.kind === 'unfetchable') return this.fetchFailed(messageId, fetched.error);
+    const { xml, outcome } = fetched;
     if (outcome.kind === 'status') await this.publish(outcome.event);
     else await this.reject(messageId, xml, outcome, 1);
     return this.close(messageId);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { eventually } from '@hub/polling';
 import { silentLogger } from '../observability/logger.js';
 import { RoundTimer } from './round-timer.js';
@@ -42,5 +42,34 @@ describe('RoundTimer', () => {
     await eventually(() => (calls >= 3 ? true : undefined), { timeoutMs: 5_000, what: 'rounds' });
     await timer.stop();
     expect(calls).toBeGreaterThanOrEqual(3);
+  });
+
+  it('starts the next round at once while a round says more is waiting, else after the pause', async () => {
+    const backlog = [10, 10, 10, 3];
+    const startedAt: number[] = [];
+    const timer = new RoundTimer(
+      () => {
+        startedAt.push(Date.now());
+        return Promise.resolve(backlog.shift() ?? 0);
+      },
+      {
+        intervalMs: 300,
+        logger: silentLogger,
+        onFailure: 'round failed',
+        moreWaiting: (taken) => taken >= 10,
+      },
+    );
+    vi.useFakeTimers();
+    try {
+      timer.start();
+      await vi.advanceTimersByTimeAsync(700);
+      await timer.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    const gaps = startedAt.slice(1).map((at, index) => at - (startedAt[index] ?? 0));
+    // Three full rounds are followed at once (a zero timeout, 1 ms on fake timers); the partial
+    // fourth waits the pause.
+    expect(gaps).toEqual([1, 1, 1, 300]);
   });
 });

@@ -1,11 +1,16 @@
 import type { KitLogger } from '../observability/logger.js';
 
-export interface RoundTimerOptions {
+export interface RoundTimerOptions<T = unknown> {
   /** Pause between the end of one round and the start of the next. */
   readonly intervalMs: number;
   readonly logger: KitLogger;
   /** Logged when a round fails, e.g. `reply round failed; the unfinished replies stay in the box`. */
   readonly onFailure: string;
+  /**
+   * True when the round's result says more work is waiting (it took a full batch): the next round
+   * starts at once instead of after the pause, so a backlog drains at the work's own pace.
+   */
+  readonly moreWaiting?: (result: T) => boolean;
 }
 
 /**
@@ -21,7 +26,7 @@ export class RoundTimer<T> {
 
   constructor(
     private readonly work: () => Promise<T>,
-    private readonly options: RoundTimerOptions,
+    private readonly options: RoundTimerOptions<T>,
   ) {}
 
   runNow(): Promise<T> {
@@ -50,15 +55,19 @@ export class RoundTimer<T> {
     return this.stop();
   }
 
-  private schedule(): void {
+  private schedule(delayMs = this.options.intervalMs): void {
     this.timer = setTimeout(() => {
-      this.runNow()
-        .catch((error: unknown) => {
-          this.options.logger.warn({ err: error }, this.options.onFailure);
-        })
-        .finally(() => {
-          if (!this.stopping) this.schedule();
+      void this.runNow()
+        .then(
+          (result) => (this.options.moreWaiting?.(result) ? 0 : this.options.intervalMs),
+          (error: unknown) => {
+            this.options.logger.warn({ err: error }, this.options.onFailure);
+            return this.options.intervalMs;
+          },
+        )
+        .then((next) => {
+          if (!this.stopping) this.schedule(next);
         });
-    }, this.options.intervalMs);
+    }, delayMs);
   }
 }
