@@ -13,6 +13,7 @@ import { schemaType, type SchemaName, type SchemaValues } from '@hub/contracts';
 import type { EventContext } from '../delivery/event-context.js';
 import { outboundId } from '../idempotency/outbound-id.js';
 import { eventHeaders, type TextHeaders } from '../kafka/headers.js';
+import { SendBatches } from './send-batches.js';
 import type { KafkaClient } from '../kafka/kafka-client.js';
 
 /** The encoding half of the Avro serde (subject = `<topic>-value`). */
@@ -61,6 +62,7 @@ const tracer = trace.getTracer('@hub/kit');
  */
 export class EventProducer {
   private readonly producer: Producer;
+  private readonly batches: SendBatches;
 
   constructor(
     private readonly service: string,
@@ -68,6 +70,7 @@ export class EventProducer {
     private readonly serde: Encoder,
   ) {
     this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    this.batches = new SendBatches(this.producer);
   }
 
   connect(): Promise<void> {
@@ -116,7 +119,7 @@ export class EventProducer {
           ...(causedBy ? { [eventHeaders.causationId]: causedBy.eventId } : {}),
           ...traceHeaders(publication),
         };
-        await this.producer.send({ topic, acks: -1, messages: [{ key, value, headers }] });
+        await this.batches.send(topic, { key, value, headers });
         return eventId;
       } finally {
         span.end();
