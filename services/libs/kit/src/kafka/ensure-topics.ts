@@ -1,3 +1,4 @@
+import { HubError } from '@hub/errors';
 import { eventually } from '@hub/polling';
 import type { KafkaClient } from './kafka-client.js';
 
@@ -47,6 +48,30 @@ export async function ensureTopics(
         what: `leaders for the new topics ${missing.map(({ topic }) => topic).join(', ')}`,
       },
     );
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/**
+ * Refuses to start on a topic the cluster does not have, with what to do about it, instead of the
+ * client's "This server does not host this topic-partition" from deep inside a subscribe.
+ */
+export async function assertTopicsExist(
+  kafka: KafkaClient,
+  topics: readonly string[],
+): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = topics.filter((topic) => !existing.has(topic));
+    if (missing.length > 0)
+      throw new HubError(
+        'KAFKA_TOPIC_MISSING',
+        `The cluster has no topic ${missing.join(', ')} and does not create topics: apply the catalogue with \`npm run hub -- contracts apply\` (npm start does), then start again.`,
+        { retryable: false },
+      );
   } finally {
     await admin.disconnect();
   }
