@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import { v5 as uuidv5 } from 'uuid';
 import { redactErrorMessage } from '../errors/redact-error-message.js';
-import { assertTopicsExist, ensureTopics } from '../kafka/ensure-topics.js';
+import { ensureTopics } from '../kafka/ensure-topics.js';
 import { eventHeaders, textHeaders } from '../kafka/headers.js';
 import type { KafkaClient } from '../kafka/kafka-client.js';
 import type { KitLogger } from '../observability/logger.js';
@@ -87,8 +87,11 @@ export class HandlerGroup {
 
   async start(): Promise<void> {
     const partitions = this.deps.deadLetterPartitions ?? 1;
-    await assertTopicsExist(this.deps.kafka, [this.definition.topic]);
-    await ensureTopics(this.deps.kafka, [{ topic: deadLetterTopic(this.group), partitions }]);
+    await ensureTopics(
+      this.deps.kafka,
+      [{ topic: deadLetterTopic(this.group), partitions }],
+      [this.definition.topic],
+    );
     await this.consumer.connect();
     await this.consumer.subscribe({ topic: this.definition.topic, fromBeginning: true });
     await this.consumer.run({

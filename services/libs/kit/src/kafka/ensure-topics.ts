@@ -11,16 +11,27 @@ export interface TopicSpec {
 
 /**
  * Creates the given topics when they are missing (the cluster does not auto-create topics) and
- * waits until every partition has a leader. Existing topics are left as they are.
+ * waits until every partition has a leader. Existing topics are left as they are. Topics in
+ * `mustExist` (those a service reads) are never created: one that is missing is refused with what
+ * to do about it, instead of the client's "This server does not host this topic-partition" from
+ * deep inside a subscribe.
  */
 export async function ensureTopics(
   kafka: KafkaClient,
   topics: readonly TopicSpec[],
+  mustExist: readonly string[] = [],
 ): Promise<void> {
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
+    const absent = mustExist.filter((topic) => !existing.has(topic));
+    if (absent.length > 0)
+      throw new HubError(
+        'KAFKA_TOPIC_MISSING',
+        `The cluster has no topic ${absent.join(', ')} and does not create topics: apply the catalogue with \`npm run hub -- contracts apply\` (npm start does), then start again.`,
+        { retryable: false },
+      );
     const missing = topics.filter(({ topic }) => !existing.has(topic));
     if (missing.length === 0) return;
     await admin.createTopics({
@@ -48,30 +59,6 @@ export async function ensureTopics(
         what: `leaders for the new topics ${missing.map(({ topic }) => topic).join(', ')}`,
       },
     );
-  } finally {
-    await admin.disconnect();
-  }
-}
-
-/**
- * Refuses to start on a topic the cluster does not have, with what to do about it, instead of the
- * client's "This server does not host this topic-partition" from deep inside a subscribe.
- */
-export async function assertTopicsExist(
-  kafka: KafkaClient,
-  topics: readonly string[],
-): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((topic) => !existing.has(topic));
-    if (missing.length > 0)
-      throw new HubError(
-        'KAFKA_TOPIC_MISSING',
-        `The cluster has no topic ${missing.join(', ')} and does not create topics: apply the catalogue with \`npm run hub -- contracts apply\` (npm start does), then start again.`,
-        { retryable: false },
-      );
   } finally {
     await admin.disconnect();
   }
