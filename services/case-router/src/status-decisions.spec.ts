@@ -111,4 +111,21 @@ describe('status reports from the procedure', () => {
     const working = onStatusReported(asked, status('18', '2026-11-27T10:00:00Z'));
     expect(working.citizen).toMatchObject([{ state: 'PROCESSING', actionRequired: false }]);
   });
+
+  it('given two reports stamped in the same instant, when they arrive in the order sent, then the later one sets the state', () => {
+    // Under load the simulator's timers fire together; real authorities often stamp whole seconds.
+    const at = '2026-11-27T10:00:00Z';
+    const working = applied(onStatusReported(delivered, status('18', at)));
+    const asked = onStatusReported(working, status('17', at));
+    expect(asked.citizen).toMatchObject([{ state: 'ACTION_REQUIRED', actionRequired: true }]);
+    const decided = applied(onStatusReported(applied(asked), status('10', at)));
+    expect(decided).toMatchObject({ state: 'COMPLETED', citizenState: 'COMPLETED' });
+  });
+
+  it('given a later report was applied, when an older one arrives, then it joins the history only', () => {
+    const decided = applied(onStatusReported(delivered, status('10', '2026-11-27T10:00:00Z')));
+    const stale = onStatusReported(decided, status('17', '2026-11-26T10:00:00Z'));
+    expect(stale.citizen).toMatchObject([{ state: 'COMPLETED', actionRequired: false }]);
+    expect(applied(stale).state).toBe('COMPLETED');
+  });
 });

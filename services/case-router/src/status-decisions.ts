@@ -87,7 +87,7 @@ function procedureOf(current: Case): ProcedureKind {
 
 /**
  * A status from the procedure. Every accepted status joins the citizen's timeline; it changes the
- * case only when it is newer than the last one applied and does not lower the citizen's state,
+ * case only when it is not older than the last one applied and does not lower the citizen's state,
  * so late or repeated reports cannot undo a later state.
  */
 export function onStatusReported(current: Case, status: StatusReported): Decision {
@@ -100,8 +100,10 @@ export function onStatusReported(current: Case, status: StatusReported): Decisio
     status.statusText,
   );
   const caseNumber = status.caseNumber ?? base.caseNumber;
+  // Two reports stamped alike (an authority writing seconds, or one burst in the same
+  // millisecond) came in the order the authority put them in the box: the later one is newer.
   const isNewest =
-    base.lastProcedureStatusAt === null || status.reportedAt > base.lastProcedureStatusAt;
+    base.lastProcedureStatusAt === null || status.reportedAt >= base.lastProcedureStatusAt;
   const moves = isNewest && !movesBackwards(base.citizenState, reported.state);
   const state = moves
     ? (procedureFinal[reported.state] ??
