@@ -41,15 +41,16 @@ export class DeliveryRequestedHandler {
 
   @KitEvent(topics.deliveryRequested, { name: 'delivery-requested' })
   async handle(@Payload() request: DeliveryRequested, @Ctx() context: EventContext): Promise<void> {
-    // Before the ledger's transaction takes a connection, and committed before anything is
-    // sent: the reply may come back before this handler commits, and is accepted only from the
-    // authority recorded here. Idempotent, so a redelivered request records the same again.
+    // Committed before anything is sent: the reply may come back before this handler is done,
+    // and is accepted only from the authority recorded here. Idempotent, so a redelivered
+    // request records the same again.
     await this.recipients.remember(
       request.applicationId,
       request.recipient.authorityId,
       context.traceparent,
     );
-    await this.ledger.once(context.eventId, context.group, async () => {
+    // No transaction is held across the SOAP calls (ADR 0022): the event is claimed, sent, done.
+    await this.ledger.onceRemote(context.eventId, context.group, async () => {
       const xbauVersion = releaseOf(request);
       // Derived from the event id: a redelivered request carries the same nachrichtenUUID.
       const nachrichtenUUID = outboundId(context.eventId, 'xbau-0200');

@@ -40,6 +40,7 @@ describe('versioned migrations', () => {
 
     expect(first).toEqual([
       'kit/0001_idempotency-ledger',
+      'kit/0002_ledger-claims',
       'demo-service/0001_widgets',
       'demo-service/0002_widget-names',
     ]);
@@ -69,6 +70,7 @@ describe('versioned migrations', () => {
       'demo-service/0002_widget-names',
       'demo-service/0003_slow',
       'kit/0001_idempotency-ledger',
+      'kit/0002_ledger-claims',
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { onTestFinished } from 'vitest';
-import { platform } from '@hub/test-support';
+import { eventually, platform } from '@hub/test-support';
 
 /**
  * A database of this test's own (not just a schema), dropped when the test finishes: migrations
@@ -17,6 +17,18 @@ export async function privateDatabase(): Promise<{ url: string; pool: () => pg.P
   const pools: pg.Pool[] = [];
   onTestFinished(async () => {
     await Promise.all(pools.map((pool) => pool.end()));
+    // pool.end() resolves before its clients' sockets are closed; a forced drop terminating one
+    // of them still closing would surface as an unhandled error in the next test.
+    await eventually(
+      async () => {
+        const { rows } = await admin.query<{ open: string }>(
+          'select count(*) as open from pg_stat_activity where datname = $1',
+          [name],
+        );
+        return rows[0]?.open === '0' ? true : undefined;
+      },
+      { timeoutMs: 10_000, intervalMs: 50, what: `the connections to ${name} to close` },
+    );
     await admin.query(`drop database ${name} with (force)`);
     await admin.end();
   });

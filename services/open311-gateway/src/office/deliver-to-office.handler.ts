@@ -15,7 +15,8 @@ export class DeliverToOfficeHandler {
 
   @KitEvent(topics.reportRouted, { name: 'deliver-to-office' })
   async handle(@Payload() report: ReportRouted, @Ctx() context: EventContext): Promise<void> {
-    await this.ledger.once(context.eventId, context.group, () =>
+    // No transaction is held while the office answers (ADR 0022).
+    await this.ledger.onceRemote(context.eventId, context.group, () =>
       this.office.deliver(report, context.eventId),
     );
   }

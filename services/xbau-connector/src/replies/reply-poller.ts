@@ -105,7 +105,7 @@ export class ReplyPoller {
     const eventId = outboundId(event.nachrichtenUUID, 'xbau-reply');
     // A reply has no cause in Kafka: it continues the trace of the application's delivery.
     const traceparent = await this.deps.reading.recipients.traceOf(event.applicationId);
-    const published = await this.deps.ledger.once(eventId, this.deps.group, () =>
+    const published = await this.deps.ledger.onceRemote(eventId, this.deps.group, () =>
       this.deps.producer.publish(topics.statusReported, {
         key: event.applicationId,
         value: event,
