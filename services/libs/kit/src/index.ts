@@ -28,6 +28,7 @@ export {
   type MigrationSet,
 } from './migrations/migrate.js';
 export { outboundId } from './idempotency/outbound-id.js';
+export { KeyedQueue } from './delivery/keyed-queue.js';
 export {
   EventProducer,
   type Encoder,

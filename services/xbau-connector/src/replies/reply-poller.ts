@@ -1,6 +1,12 @@
 import { topics, type StatusReported } from '@hub/contracts';
 import { HubError } from '@hub/errors';
-import { outboundId, type EventProducer, type IdempotencyLedger, type KitLogger } from '@hub/kit';
+import {
+  KeyedQueue,
+  outboundId,
+  type EventProducer,
+  type IdempotencyLedger,
+  type KitLogger,
+} from '@hub/kit';
 import type { XtaClient } from '@hub/xoev';
 import pLimit from 'p-limit';
 import { Counter, type Registry } from 'prom-client';
@@ -58,22 +64,38 @@ export class ReplyPoller {
 
   /**
    * One round; returns how many replies were taken out of the box. Fetching and reading overlap;
-   * publishing and closing follow the box's order, so each application's replies reach Kafka in
-   * the order the authority sent them.
+   * publishing and closing follow the box's order per application, so each application's replies
+   * reach Kafka in the order the authority sent them, while different applications' replies are
+   * settled side by side (each settlement waits for Kafka and the XTA server, not for the CPU).
    */
   async pollOnce(): Promise<number> {
     const ids = await this.deps.xta.getStatusList(this.deps.batchSize);
     const limit = pLimit(fetchConcurrency);
     const fetched = ids.map((messageId) => limit(() => this.fetch(messageId)));
-    let taken = 0;
-    try {
-      for (const [index, messageId] of ids.entries())
-        if (await this.settle(messageId, await (fetched[index] as Promise<Fetched>))) taken += 1;
-    } finally {
-      // A failed round ends only when nothing of it runs any more (rounds never overlap).
-      await Promise.allSettled(fetched);
+    const lanes = new KeyedQueue();
+    // A lane whose reply failed keeps the replies behind it in the box for the next round.
+    const stopped = new Set<string>();
+    const settling: Promise<boolean>[] = [];
+    for (const [index, messageId] of ids.entries()) {
+      const reply = await (fetched[index] as Promise<Fetched>);
+      const lane = laneOf(messageId, reply);
+      settling.push(
+        lanes.run(lane, async () => {
+          if (stopped.has(lane)) return false;
+          try {
+            return await this.settle(messageId, reply);
+          } catch (error) {
+            stopped.add(lane);
+            throw error;
+          }
+        }),
+      );
     }
-    return taken;
+    // A failed round ends only when nothing of it runs any more (rounds never overlap).
+    const outcomes = await Promise.allSettled(settling);
+    const failure = outcomes.find((outcome) => outcome.status === 'rejected');
+    if (failure) throw failure.reason;
+    return outcomes.filter((outcome) => outcome.status === 'fulfilled' && outcome.value).length;
   }
 
   /** Never rejects: what went wrong is settled in the reply's turn. */
@@ -159,4 +181,11 @@ export class ReplyPoller {
       return false;
     }
   }
+}
+
+/** Replies to one application share a lane; anything unread is a lane of its own. */
+function laneOf(messageId: string, reply: Fetched): string {
+  return reply.kind === 'read' && reply.outcome.kind === 'status'
+    ? `application:${reply.outcome.event.applicationId}`
+    : `message:${messageId}`;
 }
