@@ -54,6 +54,27 @@ const xbau = {
   messageType: 'baugenehmigung.antrag.0200',
 } as const;
 
+const caseId = '9b2d6e1f-4c3a-4f8e-b5d7-2a1c0e9f8d76';
+const reportId = '6f1c2b3a-4d5e-4f60-8a7b-9c0d1e2f3a4b';
+const lead: SchemaValues['health/measurement'] = {
+  measurementId: '7b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e',
+  parameterCode: '1104',
+  parameterName: 'Blei',
+  value: 0.018,
+  unit: 'mg/l',
+  assessmentCode: '1020',
+  limitValue: 0.01,
+  limitSource: 'TrinkwV 2023 Anlage 2 Teil II',
+  limitExceeded: true,
+};
+const sample: SchemaValues['health/sample'] = {
+  sampleId: '2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d',
+  labSampleNumber: 'P-2026-4711',
+  sampledAt: at,
+  analysisFinishedAt: at,
+  measurements: [lead],
+};
+
 export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
   'common/money': fee,
   'common/xoev-standard': 'XBAU',
@@ -148,5 +169,40 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     actionText: 'Gebühr von 125,00 EUR bezahlen',
     caseNumber: null,
     sequence: 1,
+  },
+  'health/measurement': lead,
+  'health/sample': sample,
+  'health/lab-report-received': {
+    caseId,
+    reportId,
+    reportVersion: 1,
+    nachrichtenUUID: '3f0c8a52-6d1e-4b7a-9c2f-1e5d8b7a6c41',
+    receivedAt: at,
+    validatedAt: at,
+    labId: 'DE-TW-0042',
+    labDvdvId: 'labor:DE-TW-0042',
+    orderNumber: 'TW-2026-000042',
+    samplingPointName: 'Küche, Zapfhahn Erdgeschoss',
+    samplingPointCategory: '1010',
+    samples: [sample],
+    parameterListVersion: '1',
+    limitTableVersion: 'trinkwv-2023.1',
+    limitsExceeded: 1,
+    standardVersion: '1.0.0',
+  },
+  'health/limit-exceeded': {
+    caseId,
+    reportId,
+    sampleId: sample.sampleId,
+    measurementId: lead.measurementId,
+    parameterCode: lead.parameterCode,
+    parameterName: lead.parameterName,
+    value: 0.018,
+    unit: 'mg/l',
+    limitValue: 0.01,
+    limitSource: 'TrinkwV 2023 Anlage 2 Teil II',
+    priority: 'HIGH',
+    detectedAt: at,
+    limitTableVersion: 'trinkwv-2023.1',
   },
 };

@@ -41,3 +41,10 @@ export {
   type ProcedureKindName,
 } from './procedures.js';
 export { examples } from './examples.js';
+export {
+  drinkingWaterLimits,
+  drinkingWaterLimitVersions,
+  type DrinkingWaterLimit,
+  type DrinkingWaterLimitTable,
+  type LimitPriority,
+} from './drinking-water-limits.js';

@@ -129,6 +129,26 @@ export const eventTopics = [
     owner: 'open311-gateway',
     consumers: ['open311-gateway.deliver-to-office'],
   },
+  {
+    ...eventTopic,
+    key: 'caseId (UUID, the XWasser vorgangsID)',
+    name: 'health.lab-report-received.v1',
+    description:
+      'A lab’s drinking-water report reached the health office, valid and acknowledged (XWasser 2010).',
+    valueSchema: 'health/lab-report-received',
+    owner: 'xwasser-connector',
+    consumers: [],
+  },
+  {
+    ...eventTopic,
+    key: 'caseId (UUID, the XWasser vorgangsID)',
+    name: 'health.limit-exceeded.v1',
+    description:
+      'A measured drinking-water value is above its limit (Trinkwasserverordnung); the health office must act.',
+    valueSchema: 'health/limit-exceeded',
+    owner: 'xwasser-connector',
+    consumers: [],
+  },
 ] as const satisfies readonly TopicSpec[];
 
 /** One of the event topics, with its literal name and value schema. */
@@ -162,12 +182,17 @@ export const topics = Object.fromEntries(
 /**
  * Groups that are not consumers but still dead-letter what they cannot pass on, with where their
  * records come from and the schema of what they would have published: the XBau connector's reply
- * poller puts replies it cannot read, as fetched, into `dlq.xbau-connector.replies`.
+ * poller puts replies it cannot read, as fetched, into `dlq.xbau-connector.replies`, the XWasser
+ * connector what it cannot read from the health office's box into `dlq.xwasser-connector.lab-reports`.
  */
 const pollerDeadLetterSources = {
   'xbau-connector.replies': {
     from: 'the XTA message box (XÖV replies as fetched, XML)',
     wouldPublish: 'procedure/status-reported',
+  },
+  'xwasser-connector.lab-reports': {
+    from: 'the health office’s XTA message box (XWasser messages as fetched, XML)',
+    wouldPublish: 'health/lab-report-received',
   },
 } as const satisfies Record<string, { from: string; wouldPublish: SchemaName }>;
 

@@ -3,6 +3,9 @@
 export type * from './case/citizen-status-changed.js';
 export type * from './common/money.js';
 export type * from './common/xoev-standard.js';
+export type * from './health/limit-exceeded.js';
+export type * from './health/measurement.js';
+export type * from './health/sample.js';
 export type * from './open311/report-routed.js';
 export type * from './payment/payment-failed.js';
 export type * from './payment/payment-link-issued.js';
@@ -13,9 +16,13 @@ export type * from './portal/application-submitted.js';
 export type * from './procedure/application-delivered.js';
 export type * from './procedure/delivery-requested.js';
 export type * from './procedure/status-reported.js';
+export type * from './health/lab-report-received.js';
 import type { CitizenStatusChanged } from './case/citizen-status-changed.js';
 import type { Money } from './common/money.js';
 import type { XoevStandard } from './common/xoev-standard.js';
+import type { LimitExceeded } from './health/limit-exceeded.js';
+import type { Measurement } from './health/measurement.js';
+import type { Sample } from './health/sample.js';
 import type { ReportRouted } from './open311/report-routed.js';
 import type { PaymentFailed } from './payment/payment-failed.js';
 import type { PaymentLinkIssued } from './payment/payment-link-issued.js';
@@ -26,12 +33,16 @@ import type { ApplicationSubmitted } from './portal/application-submitted.js';
 import type { ApplicationDelivered } from './procedure/application-delivered.js';
 import type { DeliveryRequested } from './procedure/delivery-requested.js';
 import type { StatusReported } from './procedure/status-reported.js';
+import type { LabReportReceived } from './health/lab-report-received.js';
 
 /** The TypeScript type of the values of each schema, by schema name. */
 export interface SchemaValues {
   'case/citizen-status-changed': CitizenStatusChanged;
   'common/money': Money;
   'common/xoev-standard': XoevStandard;
+  'health/limit-exceeded': LimitExceeded;
+  'health/measurement': Measurement;
+  'health/sample': Sample;
   'open311/report-routed': ReportRouted;
   'payment/payment-failed': PaymentFailed;
   'payment/payment-link-issued': PaymentLinkIssued;
@@ -42,6 +53,7 @@ export interface SchemaValues {
   'procedure/application-delivered': ApplicationDelivered;
   'procedure/delivery-requested': DeliveryRequested;
   'procedure/status-reported': StatusReported;
+  'health/lab-report-received': LabReportReceived;
 }
 
 export type SchemaName = keyof SchemaValues;
@@ -51,6 +63,9 @@ export const schemaNames = {
   citizenStatusChanged: 'case/citizen-status-changed',
   money: 'common/money',
   xoevStandard: 'common/xoev-standard',
+  limitExceeded: 'health/limit-exceeded',
+  measurement: 'health/measurement',
+  sample: 'health/sample',
   reportRouted: 'open311/report-routed',
   paymentFailed: 'payment/payment-failed',
   paymentLinkIssued: 'payment/payment-link-issued',
@@ -61,4 +76,5 @@ export const schemaNames = {
   applicationDelivered: 'procedure/application-delivered',
   deliveryRequested: 'procedure/delivery-requested',
   statusReported: 'procedure/status-reported',
+  labReportReceived: 'health/lab-report-received',
 } as const;

@@ -14,9 +14,8 @@ import {
 import { XoevValidator, XtaClient } from '@hub/xoev';
 import { Registry } from 'prom-client';
 import { collectFrom, eventually, platform, testKafka } from '@hub/test-support';
-import { ClaimChecks } from '../src/replies/claim-checks.js';
 import { DeliveredRecipients } from '../src/replies/delivered-recipients.js';
-import { replyDeadLetterHeaders } from '../src/replies/reply-dead-letters.js';
+import { boxDeadLetterHeaders as replyDeadLetterHeaders, ClaimChecks } from '@hub/message-box';
 import type { MessageBox, ReplyPoller } from '../src/replies/reply-poller.js';
 import { startReplyPoller } from '../src/replies/start-reply-poller.js';
 import { testConnectorConfig } from './connector-config.js';
@@ -138,7 +137,11 @@ describe('reply poller: a poison reply never blocks the message box', () => {
     const ref = oversize?.message.headers?.[replyDeadLetterHeaders.claimCheckRef]?.toString();
     expect(oversize?.message.value?.length ?? 0).toBe(0);
     expect(ref).toBeDefined();
-    expect((await new ClaimChecks(pool).payloadOf(ref ?? ''))?.toString('utf8')).toBe(twoMegabytes);
+    expect(
+      (await new ClaimChecks(pool, 'xbau_connector_claim_checks').payloadOf(ref ?? ''))?.toString(
+        'utf8',
+      ),
+    ).toBe(twoMegabytes);
 
     const [published] = await eventually(
       () => {

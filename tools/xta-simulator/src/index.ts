@@ -8,3 +8,4 @@ export {
   type SoapExchange,
   type XtaSimulatorOptions,
 } from './simulator-options.js';
+export type { SimulatorRole } from './simulated-authority.js';

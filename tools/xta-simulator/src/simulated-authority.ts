@@ -41,6 +41,12 @@ export const unknownRouting: XtaRouting = {
   messageType: { code: 'unbekannt', payloadSchema: 'urn:xoev-de:unbekannt' },
 };
 
+/**
+ * What stands behind the XTA server: the building-supervision authority that answers every 0200
+ * (default), or a plain message box that keeps each valid message for its reader.
+ */
+export type SimulatorRole = 'building-authority' | 'message-box';
+
 export type DeliveryOutcome =
   { readonly accepted: true } | { readonly accepted: false; readonly reason: string };
 
@@ -63,6 +69,7 @@ export class SimulatedAuthority {
     private readonly delays: ReplyDelays,
     private readonly statusSequence: readonly string[],
     private readonly duplicateReplies: () => boolean,
+    private readonly role: SimulatorRole = 'building-authority',
   ) {}
 
   createMessageId(): string {
@@ -79,6 +86,7 @@ export class SimulatedAuthority {
     const validation = result as Awaited<ReturnType<XoevValidator['validate']>>;
     if (!validation.valid)
       return this.refuse(messageId, routing, describeReasons(validation.reasons));
+    if (this.role === 'message-box') return this.keepForReader(messageId, xml, routing);
     const application = await readApplication(xml);
     const seen = this.deliveries.get(application.nachrichtenUUID) ?? 0;
     this.deliveries.set(application.nachrichtenUUID, seen + 1);
@@ -90,6 +98,23 @@ export class SimulatedAuthority {
     this.sent.set(messageId, { status: 1, routing });
     // A redelivered message (same nachrichtenUUID) is acknowledged but not processed again.
     if (seen === 0) this.scheduleReplies(application);
+    return { accepted: true };
+  }
+
+  /**
+   * A message box only (the health office's or a lab's XTA account): the valid message waits in
+   * the box with the MessageMetaData it was sent with, for its reader to fetch; nothing answers.
+   */
+  private async keepForReader(
+    messageId: string,
+    xml: string,
+    routing: XtaRouting,
+  ): Promise<DeliveryOutcome> {
+    const { nachrichtenUUID } = await readHead(xml);
+    const seen = this.deliveries.get(nachrichtenUUID) ?? 0;
+    this.deliveries.set(nachrichtenUUID, seen + 1);
+    this.sent.set(messageId, { status: 1, routing });
+    this.box.push({ messageId, xml, routing, deliveredAt: new Date() });
     return { accepted: true };
   }
 
@@ -177,6 +202,12 @@ function replyRouting(application: ReceivedApplication, code: string): XtaRoutin
     businessScenario: 'XBAU_BAUGENEHMIGUNG',
     messageType: { code, payloadSchema: kernmodul[application.xbauVersion].namespace },
   };
+}
+
+/** The nachrichtenUUID of any XÖV message (nachrichtenkopf.g2g is the same in every standard). */
+async function readHead(xml: string): Promise<{ nachrichtenUUID: string }> {
+  const { nachrichtenUUID } = await readApplication(xml);
+  return { nachrichtenUUID };
 }
 
 /** The few facts of a 0200 the authority needs to answer it. */

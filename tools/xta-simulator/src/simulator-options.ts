@@ -1,3 +1,5 @@
+import type { SimulatorRole } from './simulated-authority.js';
+
 /** A window in which the simulated authority is down (connections are reset). */
 export interface DowntimeWindow {
   /** Epoch milliseconds. */
@@ -36,6 +38,13 @@ export interface ReplyDelays {
 export interface XtaSimulatorOptions {
   /** 0 picks a free port (tests); the CLI uses a fixed one. */
   readonly port: number;
+  /**
+   * `building-authority` (default): answers every 0200 with 1120, 1121 and 1170s.
+   * `message-box`: an XTA account of its own (e.g. the health office's), whose box holds every
+   * valid message sent to it, unanswered, so that an XWasser report never lands in the box the
+   * XBau connector reads.
+   */
+  readonly role?: SimulatorRole;
   readonly host?: string;
   readonly replyDelaysMs?: Partial<ReplyDelays>;
   /** Codes of urn:xoev-de:xbau:codeliste:statusbauportal (3.0) sent as 1170, in order. */

@@ -46,6 +46,7 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
     { ...defaultReplyDelays, ...options.replyDelaysMs },
     options.statusSequence ?? defaultStatusSequence,
     () => faults.duplicateReplies === true,
+    options.role,
   );
   const strict = options.strict ?? true;
   const context = {

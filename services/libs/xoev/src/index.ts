@@ -52,3 +52,30 @@ export {
   type XtaSecurity,
 } from './xta/xta-options.js';
 export type { TransportReport } from './xta/xta-responses.js';
+export { code, element, renderXml, type XmlNode } from './xml/xml-node.js';
+export {
+  xwasser,
+  xwasserMessageCodes,
+  type XwasserMessageName,
+} from './xwasser/xwasser-release.js';
+export type { XwasserContext, XwasserParty } from './xwasser/xwasser-context.js';
+export type { LabReport, Measurement, Sample, SamplingPoint } from './xwasser/lab-report.js';
+export { xwasserLists } from './xwasser/xwasser-lists.js';
+export { toTransportieren2010, type LabReportIssuer } from './xwasser/to-transportieren-2010.js';
+export {
+  rejectionReasons,
+  toQuittung0020,
+  toRueckweisung0010,
+  toStatusanfrage2030,
+  toStatusantwort2040,
+  xwasserStatus,
+  type Rejection,
+  type RejectionClass,
+} from './xwasser/xwasser-answers.js';
+export {
+  parameterListVersions,
+  readLabReport,
+  readXwasserHead,
+  type XwasserHead,
+} from './xwasser/read-xwasser.js';
+export { sampleContext, sampleIssuer, sampleLabReport } from './xwasser/sample-lab-report.js';

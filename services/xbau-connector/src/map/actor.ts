@@ -1,5 +1,5 @@
 import type { Applicant, PostalAddress } from './building-permit-application.js';
-import { element, type XmlNode } from './xml-node.js';
+import { element, type XmlNode } from '@hub/xoev';
 
 /**
  * xbauk:Akteur (unqualified): natuerlichePerson/{id, name/{titel, familienname/name,

@@ -1,6 +1,6 @@
 import type { AttachmentReference } from './building-permit-application.js';
 import { codeLists, type XbauRelease } from './xbau-releases.js';
-import { code, element, type XmlNode } from './xml-node.js';
+import { code, element, type XmlNode } from '@hub/xoev';
 
 /**
  * xbau:anlagen/anlage (one per attachment; from here on unqualified, as in xbauk:MetadatenAnlage)

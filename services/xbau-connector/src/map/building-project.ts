@@ -1,7 +1,7 @@
 import type { BuildingPermitApplication, Parcel } from './building-permit-application.js';
 import { actor, address } from './actor.js';
 import { codeLists } from './xbau-releases.js';
-import { code, element, type XmlNode } from './xml-node.js';
+import { code, element, type XmlNode } from '@hub/xoev';
 
 const x = (name: string): string => `xbau:${name}`;
 

@@ -1,6 +1,6 @@
 import type { DvdvParty, MappingContext } from './building-permit-application.js';
 import { codeLists, type XbauRelease } from './xbau-releases.js';
-import { code, element, type XmlNode } from './xml-node.js';
+import { code, element, type XmlNode } from '@hub/xoev';
 
 /**
  * nachrichtenkopf.g2g (unqualified, from the XÖV base message):

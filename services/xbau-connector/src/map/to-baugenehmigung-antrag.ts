@@ -1,16 +1,10 @@
-import { Builder } from 'xml2js';
 import { attachments } from './attachments.js';
 import { actor } from './actor.js';
 import type { BuildingPermitApplication, MappingContext } from './building-permit-application.js';
 import { buildingProject } from './building-project.js';
 import { messageHead } from './message-head.js';
 import { xbauReleases } from './xbau-releases.js';
-import { element } from './xml-node.js';
-
-const builder = new Builder({
-  xmldec: { version: '1.0', encoding: 'UTF-8' },
-  renderOpts: { pretty: true, indent: '  ', newline: '\n' },
-});
+import { element, renderXml } from '@hub/xoev';
 
 /**
  * Maps a building-permit application to the XBau message `baugenehmigung.antrag.0200` of the
@@ -39,5 +33,5 @@ export function toBaugenehmigungAntrag(
     'xbau:bauvorhaben': buildingProject(application),
     'xbau:anlagen': attachments(application.attachments, release),
   });
-  return builder.buildObject({ 'xbau:baugenehmigung.antrag.0200': message });
+  return renderXml('xbau:baugenehmigung.antrag.0200', message);
 }

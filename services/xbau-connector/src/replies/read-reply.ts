@@ -2,7 +2,7 @@ import { HubError } from '@hub/errors';
 import { parseXml, type XoevValidator } from '@hub/xoev';
 import { rejectionReasons } from '../validation-reasons.js';
 import type { DeliveredRecipients } from './delivered-recipients.js';
-import type { ReplyRejection } from './reply-dead-letters.js';
+import type { BoxRejection as ReplyRejection } from '@hub/message-box';
 import { toStatusReported, type ReplyOutcome, type StatusTexts } from './to-status-reported.js';
 
 export interface ReplyReadingDependencies {

@@ -2,6 +2,7 @@ import {
   deadLetterTopic,
   ensureTopics,
   groupOf,
+  migrate,
   type EventProducer,
   type IdempotencyLedger,
   type KafkaClient,
@@ -12,10 +13,9 @@ import type { Producer } from 'kafkajs';
 import type pg from 'pg';
 import type { Registry } from 'prom-client';
 import type { XbauConnectorConfig } from '../config.js';
-import { ClaimChecks } from './claim-checks.js';
-import { deadLetterCapacity } from './dead-letter-capacity.js';
+import { BoxDeadLetters, ClaimChecks, deadLetterCapacity } from '@hub/message-box';
+import { xbauConnectorMigrations } from '../migrations.js';
 import type { DeliveredRecipients } from './delivered-recipients.js';
-import { ReplyDeadLetters } from './reply-dead-letters.js';
 import { ReplyPoller, type MessageBox } from './reply-poller.js';
 import { loadStatusTexts } from './status-texts.js';
 
@@ -51,8 +51,8 @@ export async function startReplyPoller(
   await ensureTopics(clients.kafka, [{ topic, partitions: 1 }]);
   // One limit from the topic's max.message.bytes: what a dead letter can carry is what is read.
   const capacity = await deadLetterCapacity(clients.kafka, topic);
-  const claimChecks = new ClaimChecks(clients.pool);
-  await claimChecks.migrate();
+  await migrate(clients.pool, [xbauConnectorMigrations]);
+  const claimChecks = new ClaimChecks(clients.pool, 'xbau_connector_claim_checks');
   const poller = new ReplyPoller({
     xta: clients.xta,
     reading: {
@@ -64,7 +64,7 @@ export async function startReplyPoller(
     },
     ledger: clients.ledger,
     producer: clients.producer,
-    deadLetters: new ReplyDeadLetters({
+    deadLetters: new BoxDeadLetters({
       producer: clients.deadLetters,
       claimChecks,
       group,

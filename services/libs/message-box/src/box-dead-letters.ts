@@ -2,22 +2,22 @@ import { deadLetterHeaders, deadLetterReason } from '@hub/kit';
 import type { Producer } from 'kafkajs';
 import type { ClaimChecks } from './claim-checks.js';
 
-/** Why a reply could not become a status event; `reason` is redacted before it leaves. */
-export interface ReplyRejection {
+/** Why a fetched message could not be processed; `reason` is redacted before it leaves. */
+export interface BoxRejection {
   readonly code: string;
   readonly reason: string;
 }
 
-/** Headers a reply's dead letter adds to the kit's dead-letter headers. */
-export const replyDeadLetterHeaders = {
+/** Headers a message-box dead letter adds to the kit's dead-letter headers. */
+export const boxDeadLetterHeaders = {
   xtaMessageId: 'xta-message-id',
-  /** Set when the reply was too large for the dead letter: the key of its claim check. */
+  /** Set when the message was too large for the dead letter: the key of its claim check. */
   claimCheckRef: 'claim-check-ref',
-  /** The reply's size in UTF-8 bytes, whether it travels in the value or in the claim check. */
+  /** The message's size in UTF-8 bytes, whether it travels in the value or in the claim check. */
   payloadBytes: 'payload-bytes',
 } as const;
 
-export interface ReplyDeadLettersDependencies {
+export interface BoxDeadLettersDependencies {
   readonly producer: Producer;
   readonly claimChecks: ClaimChecks;
   readonly group: string;
@@ -27,17 +27,17 @@ export interface ReplyDeadLettersDependencies {
 }
 
 /**
- * Writes a reply that cannot be processed to the dead-letter topic: the raw bytes as value when
- * they fit, otherwise an empty value and the reply kept whole in a claim check; a reply that could
- * not even be fetched is named by its XTA message id alone.
+ * Writes a message fetched from an XTA message box that cannot be processed to the dead-letter
+ * topic: the raw bytes as value when they fit, otherwise an empty value and the message kept whole
+ * in a claim check; a message that could not even be fetched is named by its XTA message id alone.
  */
-export class ReplyDeadLetters {
-  constructor(private readonly deps: ReplyDeadLettersDependencies) {}
+export class BoxDeadLetters {
+  constructor(private readonly deps: BoxDeadLettersDependencies) {}
 
   async send(
     messageId: string,
     payload: string | undefined,
-    rejection: ReplyRejection,
+    rejection: BoxRejection,
     attempts: number,
   ): Promise<void> {
     const bytes = payload === undefined ? Buffer.alloc(0) : Buffer.from(payload, 'utf8');
@@ -60,9 +60,9 @@ export class ReplyDeadLetters {
             [deadLetterHeaders.attempts]: String(attempts),
             [deadLetterHeaders.firstFailureAt]: now,
             [deadLetterHeaders.lastFailureAt]: now,
-            [replyDeadLetterHeaders.xtaMessageId]: messageId,
-            [replyDeadLetterHeaders.payloadBytes]: String(bytes.length),
-            ...(claimCheckRef ? { [replyDeadLetterHeaders.claimCheckRef]: claimCheckRef } : {}),
+            [boxDeadLetterHeaders.xtaMessageId]: messageId,
+            [boxDeadLetterHeaders.payloadBytes]: String(bytes.length),
+            ...(claimCheckRef ? { [boxDeadLetterHeaders.claimCheckRef]: claimCheckRef } : {}),
           },
         },
       ],

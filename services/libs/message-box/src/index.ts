@@ -1,0 +1,20 @@
+export {
+  BoxDeadLetters,
+  boxDeadLetterHeaders,
+  type BoxDeadLettersDependencies,
+  type BoxRejection,
+} from './box-dead-letters.js';
+export { ClaimChecks } from './claim-checks.js';
+export {
+  deadLetterCapacity,
+  kafkaDefaultMaxMessageBytes,
+  valueCapacity,
+} from './dead-letter-capacity.js';
+export { FetchFailures } from './fetch-failures.js';
+export {
+  MessageBoxPoller,
+  type BoxMessageHandler,
+  type BoxReading,
+  type MessageBox,
+  type MessageBoxPollerDependencies,
+} from './message-box-poller.js';
