@@ -46,6 +46,13 @@ type Route = readonly [
 const param = (params: readonly string[], index: number): string => params[index] ?? '';
 
 const routes: readonly Route[] = [
+  [
+    'GET',
+    /^\/health$/,
+    (_c, _req, res) => {
+      sendJson(res, 200, { status: 'UP' });
+    },
+  ],
   ['POST', /^\/token$/, issueToken],
   ['GET', new RegExp(`^/v1/destinations/(${uuid})$`), getDestination],
   ['GET', new RegExp(`^/v1/destinations/(${uuid})/keys/([\\w.-]{1,200})$`), getDestinationKey],

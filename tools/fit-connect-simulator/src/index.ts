@@ -11,3 +11,9 @@ export {
   type Tampering,
 } from './sender.js';
 export { pickupPeriodMs, type Destination, type StoredSubmission } from './submission-store.js';
+export {
+  devDestination,
+  devDestinationFiles,
+  registerDevDestination,
+  type DevDestination,
+} from './dev-destination.js';
