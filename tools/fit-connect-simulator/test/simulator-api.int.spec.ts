@@ -120,6 +120,15 @@ describe('the FIT-Connect simulator', () => {
     expect(received.some((entry) => entry.body.includes(lost.submissionId))).toBe(false);
   });
 
+  it('holds a late callback back, signed when it was due (stale once late enough)', async () => {
+    simulator.admin.setFaults({ callback: 'late', lateMs: 300 });
+    const { submissionId } = await send();
+    simulator.admin.setFaults({ callback: 'deliver' });
+    expect(received.some((entry) => entry.body.includes(submissionId))).toBe(false);
+    await simulator.admin.callbacksIdle();
+    expect(received.some((entry) => entry.body.includes(submissionId))).toBe(true);
+  });
+
   it('lists, serves and decides submissions for the destination only, once', async () => {
     const { submissionId, caseId } = await send();
     const list = await call(`/v1/submissions?destinationId=${destinationId}&limit=500`, {
