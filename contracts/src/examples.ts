@@ -47,6 +47,8 @@ const applicationSubmitted: SchemaValues['portal/application-submitted'] = {
     },
   ],
   fee,
+  channel: 'PORTAL',
+  externalReference: null,
 };
 const xbau = {
   standard: 'XBAU',

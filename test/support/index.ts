@@ -20,3 +20,10 @@ export {
 } from './ops-endpoints.js';
 export { startOutboundSimulator, type OutboundSimulator } from '@hub/outbound-simulator';
 export { startOfficeSimulator } from '@hub/office-simulator';
+export {
+  pickupPeriodMs,
+  sendSubmission,
+  startFitConnectSimulator,
+  type OutgoingSubmission,
+  type Tampering,
+} from '@hub/fit-connect-simulator';

@@ -95,6 +95,23 @@ function applicationStuck(): AlertRule {
   };
 }
 
+/** FIT-Connect submissions the receiver has not decided 10 of the 14 days the platform keeps them. */
+function fitConnectSubmissionNearingDeadline(): AlertRule {
+  return {
+    alert: 'FitConnectSubmissionNearingDeadline',
+    expr: `sum(${metrics.fitConnectNearingDeadline.name}) > 0`,
+    for: thresholds.fitConnectDeadline.for,
+    labels: { severity: 'warning', service: 'fit-connect-receiver' },
+    annotations: {
+      summary:
+        '{{ $value }} FIT-Connect-Einreichungen seit über 10 Tagen unentschieden / {{ $value }} FIT-Connect submissions undecided for over 10 days',
+      description:
+        'Nach 14 Tagen löscht FIT-Connect sie: Log des Receivers prüfen, Ursache beheben. / FIT-Connect deletes them after 14 days: check the receiver log and fix the cause.',
+      runbook: runbook('FitConnectSubmissionNearingDeadline'),
+    },
+  };
+}
+
 /** alert-rules.yml: per consumer group from the catalogue, plus one rule over every service. */
 export function alertRules(catalogue: readonly TopicSpec[] = eventTopics): YamlMap {
   const groups = consumerGroups(catalogue);
@@ -103,7 +120,10 @@ export function alertRules(catalogue: readonly TopicSpec[] = eventTopics): YamlM
       { name: 'hub-dead-letters', rules: groups.map(deadLettersGrowing) },
       { name: 'hub-consumer-lag', rules: groups.map(consumerLagHigh) },
       { name: 'hub-services', rules: [serviceNotAnswering()] },
-      { name: 'hub-applications', rules: [applicationStuck()] },
+      {
+        name: 'hub-applications',
+        rules: [applicationStuck(), fitConnectSubmissionNearingDeadline()],
+      },
     ],
   };
 }

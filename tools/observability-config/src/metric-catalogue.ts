@@ -83,6 +83,13 @@ export const metrics = {
     exportedBy: ['case-router'],
     source: 'services/case-router/src/case-router-metrics.ts',
   },
+  fitConnectNearingDeadline: {
+    name: 'hub_fit_connect_submissions_nearing_deadline',
+    type: 'gauge',
+    labels: [],
+    exportedBy: ['fit-connect-receiver'],
+    source: 'services/fit-connect-receiver/src/intake/intake-metrics.ts',
+  },
   xbauReplies: {
     name: 'xbau_replies_total',
     type: 'counter',
@@ -118,6 +125,11 @@ export const thresholds = {
   consumerLag: { records: 1000, for: '10m' },
   /** Applications the case router's watchdog counts as stuck, for this long. */
   applicationStuck: { for: '5m' },
+  /**
+   * FIT-Connect submissions undecided for DEADLINE_WARNING_AFTER_MS (10 days) of the 14 the
+   * platform keeps them, for this long: days are left to act, minutes of noise are not needed.
+   */
+  fitConnectDeadline: { for: '15m' },
   /** A service whose ops port does not answer a scrape for this long. */
   serviceNotAnswering: { for: '2m' },
 } as const;

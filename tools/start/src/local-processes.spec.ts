@@ -9,6 +9,7 @@ const endpoints = {
 };
 const services = [
   'case-router',
+  'fit-connect-receiver',
   'open311-gateway',
   'ops-console',
   'payment-connector',
@@ -26,6 +27,7 @@ function listening(local: LocalProcess): number[] {
     'PAYMENT_SIMULATOR_PORT',
     'OUTBOUND_SIMULATOR_PORT',
     'OFFICE_SIMULATOR_PORT',
+    'FIT_CONNECT_SIMULATOR_PORT',
   ];
   return [
     Number(new URL(local.readyUrl).port),

@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { portOffset, type PlatformEndpoints } from '@hub/platform';
 
-const devJwks = fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/portal-jwks.json'));
+const devFile = (name: string) =>
+  fileURLToPath(import.meta.resolve(`@hub/deploy-config/dev/${name}`));
+const devJwks = devFile('portal-jwks.json');
 
 /** One long-running process of the local hub besides the platform: a simulator or a service. */
 export interface LocalProcess {
@@ -33,6 +35,13 @@ export function localProcesses(
       'utf8',
     ),
   ) as { apiKey: string; staffKey: string; officeWebhookSecret: string };
+  const fitConnect = JSON.parse(
+    readFileSync(devFile('fit-connect-dev-destination.json'), 'utf8'),
+  ) as {
+    destinationId: string;
+    subscriber: { clientId: string; clientSecret: string };
+    callbackSecret: string;
+  };
   const simulators: LocalProcess[] = [
     {
       name: 'xta-simulator',
@@ -57,6 +66,16 @@ export function localProcesses(
       },
       url: `${local(8095)}/reports`,
       readyUrl: `${local(8095)}/health`,
+    },
+    {
+      // The federal submission platform, with the city's development destination registered.
+      name: 'fit-connect-simulator',
+      entry: 'tools/fit-connect-simulator/src/main.ts',
+      env: {
+        FIT_CONNECT_SIMULATOR_PORT: String(port(8094)),
+        FIT_CONNECT_CALLBACK_URL: `${local(8093)}/callbacks/fit-connect`,
+      },
+      readyUrl: `${local(8094)}/health`,
     },
     {
       name: 'payment-simulator',
@@ -85,6 +104,19 @@ export function localProcesses(
       url: local(8070),
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: `${local(8089)}/xta` } },
+    'fit-connect-receiver': {
+      env: {
+        HTTP_PORT: String(port(8093)),
+        FIT_CONNECT_API_URL: local(8094),
+        FIT_CONNECT_TOKEN_URL: `${local(8094)}/token`,
+        FIT_CONNECT_DESTINATION_ID: fitConnect.destinationId,
+        FIT_CONNECT_CLIENT_ID: fitConnect.subscriber.clientId,
+        FIT_CONNECT_CLIENT_SECRET: fitConnect.subscriber.clientSecret,
+        CALLBACK_SECRET: fitConnect.callbackSecret,
+        DECRYPTION_KEY_FILE: devFile('fit-connect-decryption-key.jwk.json'),
+        SIGNING_KEY_FILE: devFile('fit-connect-signing-key.jwk.json'),
+      },
+    },
     'open311-gateway': {
       env: {
         HTTP_PORT: String(port(8311)),

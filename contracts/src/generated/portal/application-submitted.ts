@@ -47,6 +47,14 @@ export interface ApplicationSubmitted {
    * The fee due before the application is processed; null when the service is free of charge.
    */
   readonly fee: null | Money;
+  /**
+   * Where the application came in: the hub's portal API or FIT-Connect (an EfA online service).
+   */
+  readonly channel: SubmissionChannel;
+  /**
+   * The id the sending system knows the application by (FIT-Connect: the submission id); null from the portal.
+   */
+  readonly externalReference: null | string;
 }
 
 /**
@@ -159,3 +167,8 @@ export interface Attachment {
    */
   readonly storageUri: string;
 }
+
+/**
+ * The door the application came through.
+ */
+export type SubmissionChannel = 'PORTAL' | 'FIT_CONNECT';

@@ -16,6 +16,8 @@ describe('toApplicationSubmitted', () => {
     expect(schemaType('portal/application-submitted').isValid(event)).toBe(true);
     expect(event.applicant.phone).toBeNull();
     expect(event.fee).toEqual({ amount: '250.00', currency: 'EUR' });
+    expect(event.channel).toBe('PORTAL');
+    expect(event.externalReference).toBeNull();
   });
 
   it('round-trips through the Avro encoding unchanged', () => {

@@ -25,5 +25,7 @@ export function toApplicationSubmitted(
     formFields: request.formFields,
     attachments: request.attachments,
     fee: request.fee ? { amount: request.fee.amount, currency: request.fee.currency } : null,
+    channel: 'PORTAL',
+    externalReference: null,
   };
 }
