@@ -29,7 +29,7 @@ export interface BoxMessageHandler<R> {
    * The messages that must be settled in the box's order share a lane (e.g. one case's); lanes
    * are settled side by side. Every message is a lane of its own if unset.
    */
-  laneOf?(value: R): string;
+  readonly laneOf?: (value: R) => string;
 }
 
 export interface MessageBoxPollerDependencies<R> {
@@ -112,9 +112,9 @@ export class MessageBoxPoller<R> {
   }
 
   private laneOf(messageId: string, message: Fetched<R>): string {
-    const { laneOf } = this.deps.handler;
-    return message.kind === 'read' && message.reading.kind === 'read' && laneOf
-      ? `lane:${laneOf(message.reading.value)}`
+    const { handler } = this.deps;
+    return message.kind === 'read' && message.reading.kind === 'read' && handler.laneOf
+      ? `lane:${handler.laneOf(message.reading.value)}`
       : `message:${messageId}`;
   }
 
