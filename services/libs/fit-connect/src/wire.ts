@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /*
  * The subset of the FIT-Connect Submission API (v1) the hub speaks, as its JSON looks on the wire.
- * See docs/adr/0022-fit-connect-subset.md for what is left out and why.
+ * See docs/adr/0023-fit-connect-subset.md for what is left out and why.
  */
 
 const schemaBase = 'https://schema.fitko.de/fit-connect';
