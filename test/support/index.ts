@@ -1,6 +1,7 @@
 export { eventually } from '@hub/platform';
 export {
   collectFrom,
+  commitTopicEnd,
   createTestTopic,
   startGroupsAtEnd,
   testKafka,
