@@ -1,12 +1,15 @@
 export { eventually } from '@hub/platform';
 export {
   collectFrom,
+  commitTopicEnd,
   createTestTopic,
   startGroupsAtEnd,
   testKafka,
   testProducer,
 } from './kafka.js';
 export { platform } from './platform.js';
+export { localThreeNodeCluster, type LocalCluster } from './local-cluster.js';
+export { startPrivatePostgres, type PrivatePostgres } from './private-postgres.js';
 export { startServiceProcess, type ServiceProcess } from './service-process.js';
 export { uniqueGroup, uniqueServiceName, uniqueTopic } from './unique.js';
 export { tcpProxy, type TcpProxy } from './tcp-proxy.js';

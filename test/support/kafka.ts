@@ -1,4 +1,11 @@
-import { Kafka, logLevel, type Consumer, type EachMessagePayload, type Producer } from 'kafkajs';
+import {
+  Kafka,
+  logLevel,
+  type Admin,
+  type Consumer,
+  type EachMessagePayload,
+  type Producer,
+} from 'kafkajs';
 import { onTestFinished } from 'vitest';
 import { consumedBy } from '@hub/contracts';
 import { eventually } from '@hub/polling';
@@ -92,12 +99,7 @@ export async function startGroupsAtEnd(
     // In parallel: each reset joins the group once (kafkajs' setOffsets), seconds apiece.
     await Promise.all(
       consumedBy(catalogueService).map(({ topic, group }) =>
-        admin
-          .resetOffsets({
-            groupId: `${service}${group.slice(catalogueService.length)}`,
-            topic,
-            earliest: false,
-          })
+        commitTopicEnd(admin, `${service}${group.slice(catalogueService.length)}`, topic)
           // A topic nobody has created yet has no backlog either.
           .catch(() => undefined),
       ),
@@ -105,4 +107,18 @@ export async function startGroupsAtEnd(
   } finally {
     await admin.disconnect();
   }
+}
+
+/**
+ * Commits the topic's current end offsets for `groupId`. Not kafkajs' `resetOffsets({ earliest:
+ * false })`: that commits -1 ("latest" to the Java client), which a kafkajs consumer reads as no
+ * offset at all, so the kit's `fromBeginning` replayed the whole topic into a "fresh" group.
+ */
+export async function commitTopicEnd(admin: Admin, groupId: string, topic: string): Promise<void> {
+  const ends = await admin.fetchTopicOffsets(topic);
+  await admin.setOffsets({
+    groupId,
+    topic,
+    partitions: ends.map(({ partition, high }) => ({ partition, offset: high })),
+  });
 }

@@ -40,6 +40,7 @@ import {
 } from '../src/payment-connector-service.js';
 import {
   NOTIFICATION_SECRET,
+  simulatorProfileJson,
   startSimulatorProcess,
   submitPayPage,
   type SimulatorProcess,
@@ -75,17 +76,11 @@ beforeAll(async () => {
       POLL_INTERVAL_MS: '3600000',
       POLL_AFTER_MS: '60000',
       ABANDON_DEADLINE_MS: '3600000',
-      PAYMENT_PROFILE_JSON: JSON.stringify({
-        // Polling is per provider: a name of its own keeps this run's poller off older runs' rows.
-        name: `simulator-${randomUUID().slice(0, 8)}`,
-        baseUrl: simulator.url,
-        originatorId: 'musterstadt',
-        endpointId: 'bauamt',
-        auth: { kind: 'none' },
-        paymentMethods: ['CREDITCARD', 'PAYPAL'],
-        timeoutMs: 1_000,
-        notifications: { secret: NOTIFICATION_SECRET },
-      }),
+      PAYMENT_PROFILE_JSON: simulatorProfileJson(
+        `simulator-${randomUUID().slice(0, 8)}`,
+        simulator.url,
+        1_000,
+      ),
     }),
     { logger: createLogger('payment-connector-test', 'warn') },
   );

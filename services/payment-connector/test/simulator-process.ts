@@ -5,6 +5,23 @@ import { onTestFinished } from 'vitest';
 
 export const NOTIFICATION_SECRET = 'payment-connector-test-notification-secret';
 
+/**
+ * The provider profile for a simulator at `url`, as PAYMENT_PROFILE_JSON. Polling is per provider
+ * name: a name of its own keeps a run's poller off other runs' rows.
+ */
+export function simulatorProfileJson(name: string, url: string, timeoutMs: number): string {
+  return JSON.stringify({
+    name,
+    baseUrl: url,
+    originatorId: 'musterstadt',
+    endpointId: 'bauamt',
+    auth: { kind: 'none' },
+    paymentMethods: ['CREDITCARD', 'PAYPAL'],
+    timeoutMs,
+    notifications: { secret: NOTIFICATION_SECRET },
+  });
+}
+
 export interface SimulatedTransaction {
   readonly transactionId: string;
   readonly status: string;

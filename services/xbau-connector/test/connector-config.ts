@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { eventTopics, topicCatalogue } from '@hub/contracts';
 import { ensureTopics } from '@hub/kit';
-import { platform } from '@hub/test-support';
+import { commitTopicEnd, platform } from '@hub/test-support';
 import { xbauConnectorConfigSchema, type XbauConnectorConfig } from '../src/config.js';
 
 /**
@@ -35,11 +35,7 @@ export async function deliveriesFromNowOn(kafka: Kafka, service: string): Promis
   const admin = kafka.admin();
   await admin.connect();
   try {
-    await admin.resetOffsets({
-      groupId: `${service}.delivery-requested`,
-      topic: 'procedure.delivery-requested.v1',
-      earliest: false,
-    });
+    await commitTopicEnd(admin, `${service}.delivery-requested`, 'procedure.delivery-requested.v1');
   } finally {
     await admin.disconnect();
   }

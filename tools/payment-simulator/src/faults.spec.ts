@@ -11,6 +11,18 @@ describe('FaultInjector', () => {
     ]);
   });
 
+  it('fails every call before failUntil and none from that instant on, without using up failNextCalls', () => {
+    const faults = new FaultInjector({ failUntil: 1_000, failNextCalls: 1 });
+    expect([faults.takeFailure(0), faults.takeFailure(999)]).toEqual([503, 503]);
+    expect([faults.takeFailure(1_000), faults.takeFailure(1_001)]).toEqual([503, undefined]);
+  });
+
+  it('refuses a failUntil that is not a whole Unix millisecond', () => {
+    const faults = new FaultInjector();
+    expect(() => faults.replace({ failUntil: -1 })).toThrow();
+    expect(() => faults.replace({ failUntil: 1.5 })).toThrow();
+  });
+
   it('times out exactly the next N creates', () => {
     const faults = new FaultInjector({ timeoutNextCreates: 1 });
     expect([faults.takeCreateTimeout(), faults.takeCreateTimeout()]).toEqual([true, false]);

@@ -10,6 +10,11 @@ export const faultsSchema = z.strictObject({
   /** The next N API calls answer `failStatus` without any effect. */
   failNextCalls: z.number().int().nonnegative().default(0),
   failStatus: z.number().int().min(400).max(599).default(503),
+  /**
+   * Every API call answers `failStatus` without any effect until this instant (Unix ms): an
+   * outage of a set length that ends by itself, whoever sets it and however many calls it meets.
+   */
+  failUntil: z.number().int().nonnegative().default(0),
   /** The next N creates store the transaction and then never answer: the client times out. */
   timeoutNextCreates: z.number().int().nonnegative().default(0),
   /** Every notification is sent this many extra times. */
@@ -40,7 +45,8 @@ export class FaultInjector {
   }
 
   /** The status to fail this call with, if a failure is due. */
-  takeFailure(): number | undefined {
+  takeFailure(now = Date.now()): number | undefined {
+    if (now < this.faults.failUntil) return this.faults.failStatus;
     if (this.faults.failNextCalls === 0) return undefined;
     this.faults.failNextCalls -= 1;
     return this.faults.failStatus;

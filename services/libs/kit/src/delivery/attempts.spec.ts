@@ -103,4 +103,45 @@ describe('attempt during an outage', () => {
     );
     expect(outcome).toMatchObject({ kind: 'failed', failure: { code: 'XOEV_INVALID' } });
   });
+
+  it('waits out an unreachable database on its circuit instead of dead-lettering', async () => {
+    const breakers = new OutboundBreakers();
+    breakers.configure({ failureThreshold: 2 });
+    const database = breakers.of('database');
+    let calls = 0;
+    const waits: string[] = [];
+    const outcome = await attempt(
+      () => {
+        calls++;
+        if (calls <= 10)
+          return Promise.reject(
+            Object.assign(new Error('connect refused'), { code: 'ECONNREFUSED' }),
+          );
+        return Promise.resolve();
+      },
+      fast,
+      {
+        ...hooks(),
+        database,
+        waitOutOutage: (breaker) => {
+          waits.push(breaker.endpoint);
+          return Promise.resolve({ end: () => undefined });
+        },
+      },
+    );
+    // Two attempts spent before the circuit opened (fast allows three), then waits, not attempts.
+    expect(outcome).toEqual({ kind: 'succeeded', attempts: 11 });
+    expect(waits).toEqual(Array(9).fill('database'));
+    expect(database.state).toBe('closed');
+  });
+
+  it('still dead-letters a statement the database refuses on its merits', async () => {
+    const breakers = new OutboundBreakers();
+    const outcome = await attempt(
+      () => Promise.reject(Object.assign(new Error('syntax error'), { code: '42601' })),
+      fast,
+      { ...hooks(), database: breakers.of('database') },
+    );
+    expect(outcome).toMatchObject({ kind: 'failed', failure: { attempts: fast.maxAttempts } });
+  });
 });

@@ -1,5 +1,6 @@
 import { HubError } from '@hub/errors';
 import type { CircuitBreaker, Turn } from '../outage/circuit-breaker.js';
+import { isDatabaseUnreachable } from '../outage/database-unreachable.js';
 import { inAttemptScope, type AttemptScope } from '../outage/outbound-breakers.js';
 import { backoffDelayMs, type RetryPolicy } from './retry-policy.js';
 import type { Failure } from './dead-letter.js';
@@ -18,13 +19,20 @@ export interface AttemptHooks {
    * when the endpoint may be called (see CircuitBreaker.waitForTurn), undefined at shutdown.
    */
   waitOutOutage(breaker: CircuitBreaker, since: Date): Promise<Turn | undefined>;
+  /**
+   * The database's circuit: an attempt that failed because the database is unreachable (and on
+   * no outbound endpoint) counts against it, a successful one for it, so a database restart is
+   * waited out like an endpoint's outage. Every handler goes through the ledger: a success says
+   * the database answers.
+   */
+  readonly database?: CircuitBreaker;
 }
 
 /**
  * Tries `task` until it succeeds, throws a non-retryable error, or the policy's attempts are
  * spent. A plain Error counts as retryable: only the thrower can say that trying again is useless.
- * Failures during an outage (the failing endpoint's circuit is open) do not spend attempts: the
- * task waits for the endpoint however long it takes, so no outage ever dead-letters an event.
+ * Failures during an outage (the failing endpoint's or the database's circuit is open) do not
+ * spend attempts: the task waits however long it takes, so no outage ever dead-letters an event.
  */
 export async function attempt(
   task: (attemptNumber: number) => Promise<void>,
@@ -43,7 +51,14 @@ export async function attempt(
     );
     // The try is over: if it was this record's turn to probe and it did not, the next waiter may.
     turn?.end();
-    if (!thrown) return { kind: 'succeeded', attempts: attemptNumber };
+    if (!thrown) {
+      hooks.database?.succeeded();
+      return { kind: 'succeeded', attempts: attemptNumber };
+    }
+    if (hooks.database && !scope.failedOn && isDatabaseUnreachable(thrown.error)) {
+      hooks.database.failed();
+      scope.failedOn = hooks.database;
+    }
     const now = new Date();
     firstFailureAt ??= now;
     const { code, message, retryable } = describeError(thrown.error);

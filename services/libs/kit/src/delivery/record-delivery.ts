@@ -4,6 +4,8 @@ import type { Producer } from 'kafkajs';
 import { HubError } from '@hub/errors';
 import type { DeliveryMetrics } from '../observability/metrics.js';
 import type { KitLogger } from '../observability/logger.js';
+import { DATABASE_ENDPOINT } from '../outage/database-unreachable.js';
+import { outboundBreakers } from '../outage/outbound-breakers.js';
 import type { EventOutage, OutageWaits } from '../outage/outage-waits.js';
 import { attempt, sleep } from './attempts.js';
 import { deadLetter, deadLetterTopic, type Failure, type SourceRecord } from './dead-letter.js';
@@ -75,6 +77,7 @@ export async function deliverRecord(
             );
           },
           waitOutOutage: (breaker, since) => deps.waits.wait(breaker, outage, since, deps.signal),
+          database: outboundBreakers.of(DATABASE_ENDPOINT),
         },
       );
       if (outcome.kind === 'abandoned') return 'abandoned';
