@@ -20,3 +20,4 @@ export {
 } from './ops-endpoints.js';
 export { startOutboundSimulator, type OutboundSimulator } from '@hub/outbound-simulator';
 export { startOfficeSimulator } from '@hub/office-simulator';
+export { startToolProcess, type ToolProcess } from './tool-process.js';

@@ -14,6 +14,7 @@ const services = [
   'payment-connector',
   'portal-gateway',
   'xbau-connector',
+  'xwasser-connector',
 ];
 
 /** Every port a process listens on: its ready URL's and the port variables it is given. */
@@ -26,6 +27,8 @@ function listening(local: LocalProcess): number[] {
     'PAYMENT_SIMULATOR_PORT',
     'OUTBOUND_SIMULATOR_PORT',
     'OFFICE_SIMULATOR_PORT',
+    'LAB_SIMULATOR_PORT',
+    'LAB_SIMULATOR_ADMIN_PORT',
   ];
   return [
     Number(new URL(local.readyUrl).port),
