@@ -90,6 +90,13 @@ export const metrics = {
     exportedBy: ['xbau-connector'],
     source: 'services/xbau-connector/src/replies/reply-poller.ts',
   },
+  drinkingWaterLimitsExceeded: {
+    name: 'hub_drinking_water_limits_exceeded_total',
+    type: 'counter',
+    labels: ['parameter', 'priority'],
+    exportedBy: ['xwasser-connector'],
+    source: 'services/xwasser-connector/src/lab-reports/settle-lab-message.ts',
+  },
 } as const satisfies Record<string, MetricSpec>;
 
 /**
@@ -118,6 +125,8 @@ export const thresholds = {
   consumerLag: { records: 1000, for: '10m' },
   /** Applications the case router's watchdog counts as stuck, for this long. */
   applicationStuck: { for: '5m' },
+  /** Any drinking-water value above its limit within this window fires at once (health risk). */
+  drinkingWaterLimitExceeded: { window: '15m' },
   /** A service whose ops port does not answer a scrape for this long. */
   serviceNotAnswering: { for: '2m' },
 } as const;

@@ -37,6 +37,9 @@ export class LabMessageSettler {
       labelNames: ['parameter', 'priority'],
       registers: [deps.metrics],
     });
+    // Every series exists from the start at 0, so the alert's increase() sees the first exceedance.
+    for (const limit of deps.table.limits)
+      this.limitsExceeded.inc({ parameter: limit.name, priority: limit.priority }, 0);
   }
 
   /** Returns the outcome counted by the poller. */
