@@ -191,6 +191,34 @@ describe('XWasser connector: lab reports from the health office’s XTA box', ()
     60_000,
   );
 
+  it('is idempotent when the box hands out the same report twice: one event, one Quittung', async () => {
+    const reports = await collectFrom(kafka, topics.labReportReceived.name);
+    const caseId = randomUUID();
+    const twice = spoiled(caseId, (xml) => xml);
+    await lab.sendRaw(twice.sentXml);
+    await lab.sendRaw(twice.sentXml);
+    // Same case, so same key and partition: once its event is read, the earlier ones are too.
+    const marker = await lab.sendReport({ caseId, measurements: [nitrate] });
+
+    await answersTo(marker.nachrichtenUUID);
+    const events = await eventually(
+      async () => {
+        const all = await decoded<LabReportReceived>(
+          reports.received,
+          caseId,
+          'health/lab-report-received',
+        );
+        return all.some((event) => event.nachrichtenUUID === marker.nachrichtenUUID)
+          ? all
+          : undefined;
+      },
+      { timeoutMs: 20_000, what: 'the marker report’s event' },
+    );
+    expect(events.filter((event) => event.nachrichtenUUID === twice.id)).toHaveLength(1);
+    const answers = (await lab.answers()).filter((answer) => answer.referenzUUID === twice.id);
+    expect(answers.map((answer) => answer.messageName)).toEqual(['administration.quittung.0020']);
+  }, 60_000);
+
   it('garbage → dead letter with the raw bytes, and the report behind it is still answered (box not blocked)', async () => {
     const deadLetters = await collectFrom(kafka, `dlq.${service}.lab-reports`);
     const garbage = '<<< kein XML >>>';
