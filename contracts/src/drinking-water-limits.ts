@@ -1,9 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ContractError } from './contract-error.js';
-
-/** How urgently the health office must act on an exceeded limit (Avro enum LimitPriority). */
-export type LimitPriority = 'NORMAL' | 'HIGH' | 'CRITICAL';
+import type { LimitPriority } from './generated/index.js';
 
 /** One limit value of a parameter, in the unit the lab must report it in. */
 export interface DrinkingWaterLimit {
@@ -13,6 +11,7 @@ export interface DrinkingWaterLimit {
   readonly unit: string;
   /** The provision the limit comes from, e.g. `TrinkwV 2023 Anlage 2 Teil II`. */
   readonly source: string;
+  /** How urgently the health office must act (Avro enum de.hub.health.LimitPriority). */
   readonly priority: LimitPriority;
 }
 

@@ -46,5 +46,4 @@ export {
   drinkingWaterLimitVersions,
   type DrinkingWaterLimit,
   type DrinkingWaterLimitTable,
-  type LimitPriority,
 } from './drinking-water-limits.js';

@@ -30,3 +30,4 @@ export {
   type OutgoingSubmission,
   type Tampering,
 } from '@hub/fit-connect-simulator';
+export { startToolProcess, type ToolProcess } from './tool-process.js';

@@ -112,6 +112,28 @@ function fitConnectSubmissionNearingDeadline(): AlertRule {
   };
 }
 
+/**
+ * A lab report with a value above its drinking-water limit (XWasser connector): fires at the
+ * first evaluation after the report, per parameter and priority. The connector starts every
+ * series of its limit table at 0, so `increase` sees the first exceedance too.
+ */
+function drinkingWaterLimitExceeded(): AlertRule {
+  const window = thresholds.drinkingWaterLimitExceeded.window;
+  return {
+    alert: 'DrinkingWaterLimitExceeded',
+    expr: `sum by (parameter, priority) (increase(${metrics.drinkingWaterLimitsExceeded.name}[${window}])) > 0`,
+    for: '0m',
+    labels: { severity: 'critical', service: 'xwasser-connector' },
+    annotations: {
+      summary:
+        'Trinkwasser-Grenzwert überschritten: {{ $labels.parameter }} (Priorität {{ $labels.priority }}) / drinking-water limit exceeded: {{ $labels.parameter }} (priority {{ $labels.priority }})',
+      description:
+        'Ereignisse auf health.limit-exceeded.v1 nennen Vorgang und Messwert; das Gesundheitsamt handelt nach TrinkwV. / Events on health.limit-exceeded.v1 name the case and the value; the health office acts under the TrinkwV.',
+      runbook: runbook('DrinkingWaterLimitExceeded'),
+    },
+  };
+}
+
 /** alert-rules.yml: per consumer group from the catalogue, plus one rule over every service. */
 export function alertRules(catalogue: readonly TopicSpec[] = eventTopics): YamlMap {
   const groups = consumerGroups(catalogue);
@@ -124,6 +146,7 @@ export function alertRules(catalogue: readonly TopicSpec[] = eventTopics): YamlM
         name: 'hub-applications',
         rules: [applicationStuck(), fitConnectSubmissionNearingDeadline()],
       },
+      { name: 'hub-drinking-water', rules: [drinkingWaterLimitExceeded()] },
     ],
   };
 }

@@ -97,6 +97,13 @@ export const metrics = {
     exportedBy: ['xbau-connector'],
     source: 'services/xbau-connector/src/replies/reply-poller.ts',
   },
+  drinkingWaterLimitsExceeded: {
+    name: 'hub_drinking_water_limits_exceeded_total',
+    type: 'counter',
+    labels: ['parameter', 'priority'],
+    exportedBy: ['xwasser-connector'],
+    source: 'services/xwasser-connector/src/lab-reports/settle-lab-message.ts',
+  },
 } as const satisfies Record<string, MetricSpec>;
 
 /**
@@ -130,6 +137,8 @@ export const thresholds = {
    * platform keeps them, for this long: days are left to act, minutes of noise are not needed.
    */
   fitConnectDeadline: { for: '15m' },
+  /** Any drinking-water value above its limit within this window fires at once (health risk). */
+  drinkingWaterLimitExceeded: { window: '15m' },
   /** A service whose ops port does not answer a scrape for this long. */
   serviceNotAnswering: { for: '2m' },
 } as const;

@@ -15,6 +15,7 @@ const services = [
   'payment-connector',
   'portal-gateway',
   'xbau-connector',
+  'xwasser-connector',
 ];
 
 /** Every port a process listens on: its ready URL's and the port variables it is given. */
@@ -28,6 +29,8 @@ function listening(local: LocalProcess): number[] {
     'OUTBOUND_SIMULATOR_PORT',
     'OFFICE_SIMULATOR_PORT',
     'FIT_CONNECT_SIMULATOR_PORT',
+    'LAB_SIMULATOR_PORT',
+    'LAB_SIMULATOR_ADMIN_PORT',
   ];
   return [
     Number(new URL(local.readyUrl).port),

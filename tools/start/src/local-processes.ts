@@ -78,6 +78,25 @@ export function localProcesses(
       readyUrl: `${local(8094)}/health`,
     },
     {
+      // The health office's own XTA account: XWasser reports never land in the box the XBau
+      // connector polls (that is the xta-simulator above).
+      name: 'health-office-xta',
+      entry: 'tools/xta-simulator/src/main.ts',
+      env: { XTA_SIMULATOR_PORT: String(port(8096)), XTA_SIMULATOR_ROLE: 'message-box' },
+      readyUrl: `${local(8096)}/xta?wsdl`,
+    },
+    {
+      name: 'lab-simulator',
+      entry: 'tools/lab-simulator/src/main.ts',
+      env: {
+        LAB_SIMULATOR_PORT: String(port(8097)),
+        LAB_SIMULATOR_ADMIN_PORT: String(port(8098)),
+        HEALTH_OFFICE_XTA_URL: `${local(8096)}/xta`,
+      },
+      url: `${local(8098)}/answers`,
+      readyUrl: `${local(8098)}/health`,
+    },
+    {
       name: 'payment-simulator',
       entry: 'tools/payment-simulator/src/main.ts',
       env: { PAYMENT_SIMULATOR_PORT: String(port(8090)) },
@@ -115,6 +134,12 @@ export function localProcesses(
         CALLBACK_SECRET: fitConnect.callbackSecret,
         DECRYPTION_KEY_FILE: devFile('fit-connect-decryption-key.jwk.json'),
         SIGNING_KEY_FILE: devFile('fit-connect-signing-key.jwk.json'),
+      },
+    },
+    'xwasser-connector': {
+      env: {
+        XTA_ENDPOINT_URL: `${local(8096)}/xta`,
+        ANSWER_XTA_ENDPOINT_URL: `${local(8097)}/xta`,
       },
     },
     'open311-gateway': {

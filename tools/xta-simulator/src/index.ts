@@ -1,4 +1,4 @@
-export { startXtaSimulator, type XtaSimulator } from './xta-simulator.js';
+export { readBody, startXtaSimulator, type XtaSimulator } from './xta-simulator.js';
 export {
   defaultReplyDelays,
   defaultStatusSequence,

@@ -79,6 +79,7 @@ export class SimulatedAuthority {
   }
 
   async deliver(messageId: string, xml: string, routing: XtaRouting): Promise<DeliveryOutcome> {
+    if (this.role === 'message-box') return this.keepForReader(messageId, xml, routing);
     const result = await this.validator.validate(xml).catch((error: unknown) => error);
     if (result instanceof Error) return this.refuse(messageId, routing, result.message);
     if (!('valid' in (result as object)))
@@ -86,7 +87,6 @@ export class SimulatedAuthority {
     const validation = result as Awaited<ReturnType<XoevValidator['validate']>>;
     if (!validation.valid)
       return this.refuse(messageId, routing, describeReasons(validation.reasons));
-    if (this.role === 'message-box') return this.keepForReader(messageId, xml, routing);
     const application = await readApplication(xml);
     const seen = this.deliveries.get(application.nachrichtenUUID) ?? 0;
     this.deliveries.set(application.nachrichtenUUID, seen + 1);
@@ -102,17 +102,21 @@ export class SimulatedAuthority {
   }
 
   /**
-   * A message box only (the health office's or a lab's XTA account): the valid message waits in
-   * the box with the MessageMetaData it was sent with, for its reader to fetch; nothing answers.
+   * A message box only (the health office's or a lab's XTA account): like a real XTA server it
+   * transports whatever is sent, valid or not (judging the content is the reader's job), and the
+   * message waits in the box with the MessageMetaData it was sent with; nothing answers.
    */
   private async keepForReader(
     messageId: string,
     xml: string,
     routing: XtaRouting,
   ): Promise<DeliveryOutcome> {
-    const { nachrichtenUUID } = await readHead(xml);
-    const seen = this.deliveries.get(nachrichtenUUID) ?? 0;
-    this.deliveries.set(nachrichtenUUID, seen + 1);
+    const nachrichtenUUID = await readHead(xml).then(
+      (head) => head.nachrichtenUUID,
+      () => '',
+    );
+    if (nachrichtenUUID)
+      this.deliveries.set(nachrichtenUUID, (this.deliveries.get(nachrichtenUUID) ?? 0) + 1);
     this.sent.set(messageId, { status: 1, routing });
     this.box.push({ messageId, xml, routing, deliveredAt: new Date() });
     return { accepted: true };

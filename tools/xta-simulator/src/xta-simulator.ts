@@ -158,7 +158,10 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
 }
 
 /** The request body, or undefined once it grows beyond `limit` bytes (the rest is not read). */
-async function readBody(request: IncomingMessage, limit: number): Promise<string | undefined> {
+export async function readBody(
+  request: IncomingMessage,
+  limit: number,
+): Promise<string | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request as AsyncIterable<Buffer>) {

@@ -79,3 +79,4 @@ export {
   type XwasserHead,
 } from './xwasser/read-xwasser.js';
 export { sampleContext, sampleIssuer, sampleLabReport } from './xwasser/sample-lab-report.js';
+export { xmlAttribute, xmlChild, xmlChildren, xmlText } from './xml/xml-object.js';

@@ -1,4 +1,10 @@
 import type { XmlObject } from '../xml/parse-xml.js';
+import {
+  xmlAttribute as attribute,
+  xmlChild as child,
+  xmlChildren as children,
+  xmlText as text,
+} from '../xml/xml-object.js';
 import type { LabReport, Measurement, Sample } from './lab-report.js';
 import type { XwasserParty } from './xwasser-context.js';
 
@@ -111,25 +117,4 @@ function readMeasurement(parameter: XmlObject): Measurement {
     unitName: text(unit, 'name'),
     assessmentCode: text(child(parameter, 'bewertungUntersuchungswert'), 'code'),
   };
-}
-
-function children(node: XmlObject | undefined, name: string): XmlObject[] {
-  const value = node?.[name];
-  return Array.isArray(value) ? (value as XmlObject[]) : [];
-}
-
-function child(node: XmlObject | undefined, name: string): XmlObject | undefined {
-  return children(node, name)[0];
-}
-
-function text(node: XmlObject | undefined, name: string): string {
-  const value = node?.[name];
-  const item = Array.isArray(value) ? (value[0] as unknown) : undefined;
-  if (typeof item === 'string') return item.trim();
-  const inner = (item as XmlObject | undefined)?._;
-  return typeof inner === 'string' ? inner.trim() : '';
-}
-
-function attribute(node: XmlObject | undefined, name: string): string {
-  return (node?.$ as Record<string, string> | undefined)?.[name] ?? '';
 }
