@@ -133,7 +133,10 @@ async function runScenario(fault: Fault): Promise<void> {
       'recover s': ((Math.max(...backlogSettled, faultEnd) - faultEnd) / 1_000).toFixed(1),
       'backlog after fault': backlog.length,
     });
-    expect(ours.filter((id) => !traffic.settled.has(id))).toEqual([]);
+    const unsettled = ours.filter((id) => !traffic.settled.has(id));
+    for (const id of unsettled)
+      console.log(`not settled: ${id}, request acked at ${traffic.acks.get(id) ?? 'never'}`);
+    expect(unsettled).toEqual([]);
     expect(traffic.deadLettered()).toBe(0);
     expect(transactions.length).toBe(requestIds.size);
     expect(ours.filter((id) => (traffic.settled.get(id)?.ids.size ?? 0) > 1)).toEqual([]);

@@ -24,6 +24,8 @@ export interface PaymentTraffic {
   readonly links: Map<string, Set<string>>;
   /** applicationId → distinct event ids of its settlement events; first settlement time. */
   readonly settled: Map<string, { ids: Set<string>; at: number }>;
+  /** applicationId → where the broker said its request's batch was written (partition@offset). */
+  readonly acks: Map<string, string>;
   /** Our records in the connector's dead-letter topics. */
   deadLettered(): number;
   /** Publishes `count` payment requests. */
@@ -49,6 +51,7 @@ export async function paymentTraffic(
   const links = new Map<string, Set<string>>();
   const settled = new Map<string, { ids: Set<string>; at: number }>();
   const linkUrls = new Map<string, string>();
+  const acks = new Map<string, string>();
   const linkTopic = await collectFrom(kafka, 'payment.payment-link-issued.v1');
   const settledTopic = await collectFrom(kafka, 'payment.payment-settled.v1');
   const deadLetters = await Promise.all(
@@ -92,6 +95,7 @@ export async function paymentTraffic(
     paid,
     links,
     settled,
+    acks,
     deadLettered: () =>
       deadLetters
         .flatMap(({ received }) => received)
@@ -115,8 +119,14 @@ export async function paymentTraffic(
           headers: { [eventHeaders.eventId]: randomUUID() },
         })),
       );
-      await producer.send({ topic, acks: -1, messages });
+      // Known before the send resolves: on a slow ack the link may be read before the send returns.
       for (const requested of requests) accepted.set(requested.applicationId, Date.now());
+      const written = await producer.send({ topic, acks: -1, messages });
+      for (const requested of requests)
+        acks.set(
+          requested.applicationId,
+          written.map((w) => `${w.partition}@${w.baseOffset ?? '?'}`).join(','),
+        );
     },
     async payIssuedLinks() {
       await readTopics();
