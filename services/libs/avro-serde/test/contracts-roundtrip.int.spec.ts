@@ -28,23 +28,23 @@ describe('every contract through the real schema registry', () => {
 });
 
 /** The application schema with one more field, added the compatible way (with a default). */
-function withChannel(): avro.Type {
+function withLanguage(): avro.Type {
   const schema = schemas.applicationSubmitted.schema({ exportAttrs: true }) as {
     fields: object[];
   };
-  const channel = {
-    name: 'channel',
+  const language = {
+    name: 'preferredLanguage',
     type: {
       type: 'enum',
-      name: 'SubmissionChannel',
-      symbols: ['PORTAL', 'EFA', 'OTHER'],
+      name: 'PreferredLanguage',
+      symbols: ['DE', 'EN', 'OTHER'],
       default: 'OTHER',
     },
-    doc: 'Where the application came in.',
-    default: 'PORTAL',
+    doc: 'The language the citizen wants notices in.',
+    default: 'DE',
   };
   return avro.Type.forSchema(
-    { ...schema, fields: [...schema.fields, channel] } as avro.Schema,
+    { ...schema, fields: [...schema.fields, language] } as avro.Schema,
     parseOptions(),
   );
 }
@@ -63,8 +63,8 @@ describe('schema resolution through the registry', () => {
       application,
     );
 
-    const { value } = await new AvroSerde(registry()).decode(bytes, withChannel());
-    expect(value).toEqual({ ...application, channel: 'PORTAL' });
+    const { value } = await new AvroSerde(registry()).decode(bytes, withLanguage());
+    expect(value).toEqual({ ...application, preferredLanguage: 'DE' });
   });
 
   it('reads a new writer through an old reader, which ignores the field it does not know', async () => {
@@ -73,9 +73,9 @@ describe('schema resolution through the registry', () => {
     await client.register(subject, registeredSchema(schemas.applicationSubmitted));
     await client.setCompatibility(subject, 'BACKWARD_TRANSITIVE');
     // The registry accepts the new version: it is backward compatible.
-    const bytes = await new AvroSerde(client).encode(subject, withChannel(), {
+    const bytes = await new AvroSerde(client).encode(subject, withLanguage(), {
       ...application,
-      channel: 'EFA',
+      preferredLanguage: 'EN',
     });
 
     const { value, writerSchemaId } = await new AvroSerde(registry()).decode(
@@ -83,7 +83,7 @@ describe('schema resolution through the registry', () => {
       schemas.applicationSubmitted,
     );
     expect(value).toEqual(application);
-    expect(await registry().schemaById(writerSchemaId)).toContain('SubmissionChannel');
+    expect(await registry().schemaById(writerSchemaId)).toContain('PreferredLanguage');
   });
 
   it('names the schema id a registry does not know', async () => {
