@@ -1,0 +1,3 @@
+export { startPostboxSimulator } from './postbox-simulator.js';
+export type { PostboxSimulator, PostboxSimulatorOptions } from './postbox-simulator.js';
+export type { StoredMessage } from './mailbox-store.js';
