@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { JWK } from 'jose';
+import { devAuthorPublicKey } from './dev-author-key.js';
 import { startPostboxSimulator } from './postbox-simulator.js';
 
 /**
@@ -20,13 +21,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.stderr.write(`--port must be a port number, got '${values.port}'\n`);
   process.exit(2);
 }
-const keyFile =
-  process.env.POSTBOX_AUTHOR_PUBLIC_KEY_FILE ??
-  fileURLToPath(import.meta.resolve('@hub/deploy-config/dev/postbox-author-public-key.jwk.json'));
+const keyFile = process.env.POSTBOX_AUTHOR_PUBLIC_KEY_FILE;
 const simulator = await startPostboxSimulator({
   port,
   host: values.host,
-  authorKey: JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, string>,
+  authorKey: keyFile ? (JSON.parse(readFileSync(keyFile, 'utf8')) as JWK) : devAuthorPublicKey(),
 });
 process.stdout.write(`postbox simulator listening on ${simulator.url}\n`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const)

@@ -186,6 +186,11 @@ export async function startPostboxSimulator(
     store,
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        // Stopping twice (a test that stopped it for an outage, then its cleanup) is fine.
+        if (!server.listening) {
+          resolve();
+          return;
+        }
         server.closeAllConnections();
         server.close((error) => {
           if (error) reject(error);

@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { JWK } from 'jose';
 import { sha512Hex, signAuthorToken, zbpSchemas, type ZbpEnvelope } from '@hub/zbp';
+import { devAuthorPublicKey, devKey } from '../src/dev-author-key.js';
 
-const devKey = (name: string): JWK =>
-  JSON.parse(
-    readFileSync(fileURLToPath(import.meta.resolve(`@hub/deploy-config/dev/${name}`)), 'utf8'),
-  ) as JWK;
 export const authorPrivateKey = devKey('postbox-author-key.jwk.json');
-export const authorPublicKey = devKey('postbox-author-public-key.jwk.json');
+export const authorPublicKey = devAuthorPublicKey();
 
 /** A correctly signed status_v6 envelope for a mailbox; `overrides` change it after signing. */
 export async function statusEnvelope(
