@@ -1,4 +1,5 @@
 import type { JWK } from 'jose';
+import { postboxTitle } from '@hub/citizen-notices';
 import type { topics, TopicValue } from '@hub/contracts';
 import {
   sha512Hex,
@@ -47,7 +48,7 @@ export async function statusEnvelope(
     storkQaaLevel: author.storkQaaLevel,
     sender: author.sender,
     service: author.service,
-    title: event.actionRequired ? 'Bitte handeln Sie: Ihr Antrag' : 'Neuer Stand Ihres Antrags',
+    title: postboxTitle(event.actionRequired),
     content: text,
     sha512sum,
     authorToken: await signAuthorToken(author.privateKey, {
