@@ -9,7 +9,7 @@ export const postboxConnectorConfigSchema = kitConfigSchema.extend({
   ),
   POSTBOX_URL: z
     .url()
-    .default('http://127.0.0.1:8095/')
+    .default('http://127.0.0.1:8096/')
     .describe('Base URL of the citizen postbox (ZBP) API (locally: the postbox simulator).'),
   POSTBOX_TIMEOUT_MS: z.coerce
     .number()

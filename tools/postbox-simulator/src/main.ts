@@ -6,13 +6,13 @@ import { startPostboxSimulator } from './postbox-simulator.js';
 
 /**
  * Runs the simulator standalone:
- *   npx tsx tools/postbox-simulator/src/main.ts [--port 8095] [--host 127.0.0.1]
+ *   npx tsx tools/postbox-simulator/src/main.ts [--port 8096] [--host 127.0.0.1]
  * The author's public key comes from POSTBOX_AUTHOR_PUBLIC_KEY_FILE (a JWK), by default the
  * development key in deploy/config/dev.
  */
 const { values } = parseArgs({
   options: {
-    port: { type: 'string', default: process.env.POSTBOX_SIMULATOR_PORT ?? '8095' },
+    port: { type: 'string', default: process.env.POSTBOX_SIMULATOR_PORT ?? '8096' },
     host: { type: 'string', default: '127.0.0.1' },
   },
 });

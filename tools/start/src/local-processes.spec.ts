@@ -14,6 +14,7 @@ const services = [
   'ops-console',
   'payment-connector',
   'portal-gateway',
+  'postbox-connector',
   'xbau-connector',
 ];
 
@@ -28,6 +29,7 @@ function listening(local: LocalProcess): number[] {
     'OUTBOUND_SIMULATOR_PORT',
     'OFFICE_SIMULATOR_PORT',
     'FIT_CONNECT_SIMULATOR_PORT',
+    'POSTBOX_SIMULATOR_PORT',
   ];
   return [
     Number(new URL(local.readyUrl).port),
