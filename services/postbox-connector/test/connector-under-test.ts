@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { onTestFinished } from 'vitest';
-import { topics } from '@hub/contracts';
+import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
+import { schemaType, topics, type SchemaName } from '@hub/contracts';
 import { bootstrapHubService, silentLogger } from '@hub/kit';
 import {
   devAuthorPublicKey,
   startPostboxSimulator,
   type PostboxSimulator,
 } from '@hub/postbox-simulator';
-import { createTestTopic, platform, testKafka } from '@hub/test-support';
+import { createTestTopic, platform, testKafka, testProducer } from '@hub/test-support';
 import { postboxConnectorConfigSchema } from '../src/config.js';
 import { PostboxConnectorModule } from '../src/postbox-connector.module.js';
 
@@ -59,4 +60,31 @@ export function startConnector(run: {
     logger: silentLogger,
     topics: run.topics,
   });
+}
+
+/** Publishes Avro records as a catalogue producer would: key, `event-id`, optional trace context. */
+export async function publisher() {
+  const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+  const producer = await testProducer(testKafka());
+  return async (
+    topic: string,
+    schema: SchemaName,
+    key: string,
+    value: unknown,
+    headers: { eventId?: string; traceparent?: string } = {},
+  ) => {
+    const bytes = await serde.encode(`${topic}-value`, schemaType(schema), value);
+    const traceHeaders = headers.traceparent ? { traceparent: headers.traceparent } : {};
+    await producer.send({
+      topic,
+      acks: -1,
+      messages: [
+        {
+          key,
+          value: bytes,
+          headers: { 'event-id': headers.eventId ?? randomUUID(), ...traceHeaders },
+        },
+      ],
+    });
+  };
 }

@@ -1,13 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
-import { examples, schemaType, topics } from '@hub/contracts';
+import { examples, topics } from '@hub/contracts';
 import { deadLetterHeaders, deadLetterTopic } from '@hub/kit';
-import { collectFrom, eventually, platform, testKafka, testProducer } from '@hub/test-support';
-import { postboxSimulator, startConnector, testTopics } from './connector-under-test.js';
-
-const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+import { collectFrom, eventually, testKafka } from '@hub/test-support';
+import { postboxSimulator, publisher, startConnector, testTopics } from './connector-under-test.js';
 
 async function deleteTopic(kafka: Kafka, topic: string): Promise<void> {
   const admin = kafka.admin();
@@ -30,21 +27,7 @@ describe('the postbox connector against the postbox simulator', () => {
     const dlq = deadLetterTopic(`${service}.citizen-status-changed`);
     const { received: deadLetters } = await collectFrom(kafka, dlq);
     onTestFinished(() => deleteTopic(kafka, dlq));
-    const producer = await testProducer(kafka);
-    const publish = async (
-      topic: string,
-      schema: Parameters<typeof schemaType>[0],
-      key: string,
-      value: unknown,
-      eventId = randomUUID(),
-    ) => {
-      const bytes = await serde.encode(`${topic}-value`, schemaType(schema), value);
-      await producer.send({
-        topic,
-        acks: -1,
-        messages: [{ key, value: bytes, headers: { 'event-id': eventId } }],
-      });
-    };
+    const publish = await publisher();
 
     const applicationId = randomUUID();
     const mailbox = `postbox-${randomUUID()}`;
@@ -79,7 +62,7 @@ describe('the postbox connector against the postbox simulator', () => {
       [change(3, 'COMPLETED', 'Genehmigt.'), randomUUID()],
     ] as const;
     for (const [value, eventId] of changesInOrder)
-      await publish(changes, 'case/citizen-status-changed', applicationId, value, eventId);
+      await publish(changes, 'case/citizen-status-changed', applicationId, value, { eventId });
     // The postbox refuses an empty status text (422): not retried, dead-lettered.
     await publish(changes, 'case/citizen-status-changed', refused, {
       ...change(1, 'SUBMITTED', ''),

@@ -12,6 +12,8 @@ export interface StoredMessage {
   readonly sha512sum: string;
   readonly createdAt: string;
   readonly receivedAt: string;
+  /** The W3C trace context the message arrived with: which trace delivered it. */
+  readonly traceparent: string | null;
 }
 
 export type StoreOutcome = 'stored' | 'duplicate' | 'conflict' | 'full';

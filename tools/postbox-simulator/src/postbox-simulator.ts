@@ -28,6 +28,14 @@ const faultSchema = z.strictObject({
   count: z.number().int().min(0).max(1_000),
 });
 
+const traceparentFormat = /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/;
+
+/** The request's `traceparent` if it is a W3C one; anything else is not echoed back. */
+function traceparentOf(request: IncomingMessage): string | null {
+  const header = request.headers.traceparent;
+  return typeof header === 'string' && traceparentFormat.test(header) ? header : null;
+}
+
 /**
  * The citizen's postbox (ZBP) as the hub sees it, for tests and `npm start`:
  *   POST /api/v6/mailboxes/{mailboxUuid}/messages   a message_v6/status_v6 envelope;
@@ -94,6 +102,7 @@ export async function startPostboxSimulator(
       sha512sum: envelope.sha512sum,
       createdAt: envelope.createdAt,
       receivedAt: new Date().toISOString(),
+      traceparent: traceparentOf(request),
     });
     const answers = {
       stored: [201, { messageId: envelope.messageId }],
