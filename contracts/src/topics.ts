@@ -42,7 +42,7 @@ export const eventTopics = [
     description: 'A citizen submitted an application in the portal.',
     valueSchema: 'portal/application-submitted',
     owner: 'portal-gateway',
-    consumers: ['case-router.application-submitted'],
+    consumers: ['case-router.application-submitted', 'postbox-connector.application-submitted'],
   },
   {
     ...eventTopic,
@@ -118,6 +118,7 @@ export const eventTopics = [
       'portal-gateway.citizen-status-changed',
       'payment-connector.citizen-status-changed',
       'example-connector.citizen-status-changed',
+      'postbox-connector.citizen-status-changed',
     ],
   },
   {

@@ -24,6 +24,12 @@ export {
 export { startOutboundSimulator, type OutboundSimulator } from '@hub/outbound-simulator';
 export { startOfficeSimulator } from '@hub/office-simulator';
 export {
+  devAuthorPublicKey,
+  startPostboxSimulator,
+  type PostboxSimulator,
+  type StoredMessage,
+} from '@hub/postbox-simulator';
+export {
   pickupPeriodMs,
   sendSubmission,
   startFitConnectSimulator,

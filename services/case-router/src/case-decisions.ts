@@ -14,7 +14,7 @@ import {
 import { HubError } from '@hub/errors';
 import { RoutingTable, type Route } from '@hub/routing';
 import type { Case, Deadline } from './case.js';
-import { hubSteps, type CitizenStatus } from './citizen-status.js';
+import { hubSteps, type CitizenStatus } from '@hub/citizen-notices';
 import type { CitizenStep } from './citizen-timeline.js';
 import { paymentIdOf, refuseForeignSettlement, requirePaidFee } from './fee-guard.js';
 

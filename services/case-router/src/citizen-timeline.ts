@@ -1,6 +1,6 @@
 import type { CitizenState, CitizenStatusChanged } from '@hub/contracts';
 import type { Case } from './case.js';
-import type { CitizenStatus } from './citizen-status.js';
+import type { CitizenStatus } from '@hub/citizen-notices';
 
 /** One step on the citizen's timeline, as a decision produces it (unnumbered). */
 export interface CitizenStep extends CitizenStatus {

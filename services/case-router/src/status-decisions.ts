@@ -1,14 +1,12 @@
 import { procedureKinds, type ProcedureKind, type StatusReported } from '@hub/contracts';
+import { citizenStatusForProcedure, hubSteps, type CitizenStatus } from '@hub/citizen-notices';
 import { HubError } from '@hub/errors';
 import { finalStates, type Case, type CaseState } from './case.js';
 import { awaitsDelivery, citizen, type Decision } from './case-decisions.js';
-import {
-  citizenStatusForProcedure,
-  hubSteps,
-  receiptCodes,
-  type CitizenStatus,
-} from './citizen-status.js';
 import { movesBackwards, type CitizenStep } from './citizen-timeline.js';
+
+/** The connectors' codes for process messages that prove the authority received the application. */
+const receiptCodes: ReadonlySet<string> = new Set(['RECEIPT', 'GENERIC_RECEIPT', 'CASE_NUMBER']);
 
 const procedureFinal: Partial<Record<CitizenStatus['state'], CaseState>> = {
   COMPLETED: 'COMPLETED',

@@ -14,6 +14,7 @@ const services = [
   'ops-console',
   'payment-connector',
   'portal-gateway',
+  'postbox-connector',
   'xbau-connector',
   'xwasser-connector',
 ];
@@ -31,6 +32,7 @@ function listening(local: LocalProcess): number[] {
     'FIT_CONNECT_SIMULATOR_PORT',
     'LAB_SIMULATOR_PORT',
     'LAB_SIMULATOR_ADMIN_PORT',
+    'POSTBOX_SIMULATOR_PORT',
   ];
   return [
     Number(new URL(local.readyUrl).port),

@@ -97,6 +97,13 @@ export function localProcesses(
       readyUrl: `${local(8098)}/health`,
     },
     {
+      // The citizen's postbox (ZBP); `GET /__admin/mailboxes/{handle}/messages` shows a mailbox.
+      name: 'postbox-simulator',
+      entry: 'tools/postbox-simulator/src/main.ts',
+      env: { POSTBOX_SIMULATOR_PORT: String(port(8099)) },
+      readyUrl: `${local(8099)}/health`,
+    },
+    {
       name: 'payment-simulator',
       entry: 'tools/payment-simulator/src/main.ts',
       env: { PAYMENT_SIMULATOR_PORT: String(port(8090)) },
@@ -123,6 +130,7 @@ export function localProcesses(
       url: local(8070),
     },
     'xbau-connector': { env: { XTA_ENDPOINT_URL: `${local(8089)}/xta` } },
+    'postbox-connector': { env: { POSTBOX_URL: `${local(8099)}/` } },
     'fit-connect-receiver': {
       env: {
         HTTP_PORT: String(port(8093)),

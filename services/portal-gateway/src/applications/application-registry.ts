@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { hubSteps } from '@hub/citizen-notices';
 import { migrate } from '@hub/kit';
 import { portalGatewayMigrations } from '../migrations.js';
 
@@ -110,8 +111,9 @@ export class ApplicationRegistry {
 /** PostgreSQL NOTIFY channel on which the timeline announces a changed application. */
 export const timelineChannel = 'portal_gateway_timeline';
 
+// Shown until the case router's first change arrives: the same words it will publish (one catalogue).
 const submittedStep = {
-  state: 'SUBMITTED',
-  text: 'Ihr Antrag ist eingegangen und wird weitergeleitet.',
-  actionRequired: false,
+  state: hubSteps.submitted.state,
+  text: hubSteps.submitted.statusText,
+  actionRequired: hubSteps.submitted.actionRequired,
 };

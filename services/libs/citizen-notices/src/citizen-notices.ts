@@ -1,5 +1,11 @@
 import type { CitizenState, ProcedureKind } from '@hub/contracts';
 
+/*
+ * Every German text the citizen reads about their application, written once: the case router puts
+ * them on `case.citizen-status-changed` (the portal timeline shows them), the postbox connector
+ * sends the same texts to the citizen's postbox, with the subject lines below.
+ */
+
 /** What the citizen is told about their application: a state, a German text, and whether to act. */
 export interface CitizenStatus {
   readonly state: Exclude<CitizenState, 'UNKNOWN'>;
@@ -64,13 +70,6 @@ export const hubSteps = {
     status('REJECTED', `Ihr Antrag kann nicht bearbeitet werden: ${reason}`),
 } as const;
 
-/** The connectors' codes for process messages that prove the authority received the application. */
-export const receiptCodes: ReadonlySet<string> = new Set([
-  'RECEIPT',
-  'GENERIC_RECEIPT',
-  'CASE_NUMBER',
-]);
-
 /**
  * The citizen's status for a status code the procedure's connector reported, read by the
  * procedure kind's table in the catalogue; `procedureText` is the procedure's own wording.
@@ -86,4 +85,9 @@ export function citizenStatusForProcedure(
       ? `Bitte beachten Sie die Nachricht der ${procedure.authorityLabel} in Ihrem Postfach und reichen Sie das Verlangte ein.`
       : null;
   return status(state, `${procedure.authorityLabel}: ${procedureText}`, actionText);
+}
+
+/** The subject line of a status message in the citizen's postbox. */
+export function postboxTitle(actionRequired: boolean): string {
+  return actionRequired ? 'Bitte handeln Sie: Ihr Antrag' : 'Neuer Stand Ihres Antrags';
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { procedureKind } from '@hub/contracts';
-import { citizenStatusForProcedure } from './citizen-status.js';
+import { citizenStatusForProcedure } from './citizen-notices.js';
 
 describe('citizenStatusForProcedure, reading the XBau table of the catalogue', () => {
   it.each([

@@ -1,0 +1,6 @@
+export {
+  citizenStatusForProcedure,
+  hubSteps,
+  postboxTitle,
+  type CitizenStatus,
+} from './citizen-notices.js';
