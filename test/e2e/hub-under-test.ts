@@ -21,6 +21,7 @@ import {
 } from '@hub/test-support';
 import { validateXtaEnvelope } from '@hub/xoev';
 import { startXtaSimulator, type XtaSimulator } from '@hub/xta-simulator';
+import { startEfaChannel } from './efa-channel.js';
 
 export const citizen = 'postbox-e2e-4711';
 const issuer = 'https://portal.e2e/auth';
@@ -31,11 +32,19 @@ export interface TimelineView {
   timeline: { state: string; text: string; occurredAt: string }[];
 }
 
+export interface HubOptions {
+  /**
+   * Also the EfA door: the FIT-Connect simulator and receiver, the postbox simulator and
+   * connector (see efa-channel.ts). Off by default: the other files need not wait for them.
+   */
+  readonly efa?: boolean;
+}
+
 /**
  * The whole hub as `npm start` runs it: every service its own process against the shared
  * platform, the XTA and payment-provider simulators, and a portal identity provider for tokens.
  */
-export async function startHubUnderTest() {
+export async function startHubUnderTest(options: HubOptions = {}) {
   const endpoints = platform();
   await ensureTopics(
     testKafka(),
@@ -88,6 +97,12 @@ export async function startHubUnderTest() {
     'case-router': uniqueServiceName('case-router-e2e'),
     'xbau-connector': uniqueServiceName('xbau-connector-e2e'),
     'payment-connector': uniqueServiceName('payment-connector-e2e'),
+    ...(options.efa
+      ? {
+          'fit-connect-receiver': uniqueServiceName('fit-connect-receiver-e2e'),
+          'postbox-connector': uniqueServiceName('postbox-connector-e2e'),
+        }
+      : {}),
   };
   await Promise.all(
     Object.entries(services).map(([catalogueName, name]) =>
@@ -106,6 +121,13 @@ export async function startHubUnderTest() {
     paymentMethods: ['CREDITCARD', 'PAYPAL'],
     notifications: { secret: DEFAULT_NOTIFICATION_SECRET },
   };
+  const efaChannel =
+    services['fit-connect-receiver'] && services['postbox-connector']
+      ? startEfaChannel(
+          { receiver: services['fit-connect-receiver'], postbox: services['postbox-connector'] },
+          common,
+        )
+      : undefined;
   const processes: ServiceProcess[] = await Promise.all([
     startServiceProcess(
       'portal-gateway',
@@ -143,6 +165,8 @@ export async function startHubUnderTest() {
       /started/,
     ),
   ]);
+  const efa = await efaChannel;
+  if (efa) processes.push(...efa.processes);
   const gatewayUrl = String(processes[0]?.logs.find((entry) => typeof entry.url === 'string')?.url);
 
   return {
@@ -150,6 +174,8 @@ export async function startHubUnderTest() {
     services,
     xta,
     provider,
+    /** The EfA door, when started with `efa`. */
+    efa,
     gatewayUrl,
     authorization: `Bearer ${token}`,
     /** POSTs an application as the portal does, under a trace of its own, with extra `headers`. */
@@ -192,7 +218,7 @@ export async function startHubUnderTest() {
           console.warn(service.name, JSON.stringify(trouble.slice(-10), null, 1));
       }
       await Promise.all(processes.map((service) => service.stop()));
-      await Promise.all([xta.stop(), provider.stop()]);
+      await Promise.all([xta.stop(), provider.stop(), efa?.stop()]);
     },
   };
 }
@@ -200,10 +226,10 @@ export async function startHubUnderTest() {
 export type HubUnderTest = Awaited<ReturnType<typeof startHubUnderTest>>;
 
 /** The hub for the suites of one file: started before them, stopped after them. */
-export function hubForThisFile(): () => HubUnderTest {
+export function hubForThisFile(options: HubOptions = {}): () => HubUnderTest {
   let hub: HubUnderTest | undefined;
   beforeAll(async () => {
-    hub = await startHubUnderTest();
+    hub = await startHubUnderTest(options);
   }, 120_000);
   afterAll(async () => {
     await hub?.stop();

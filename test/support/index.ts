@@ -30,9 +30,13 @@ export {
   type StoredMessage,
 } from '@hub/postbox-simulator';
 export {
+  devDestination,
+  devDestinationFiles,
   pickupPeriodMs,
+  registerDevDestination,
   sendSubmission,
   startFitConnectSimulator,
+  type FitConnectSimulator,
   type OutgoingSubmission,
   type Tampering,
 } from '@hub/fit-connect-simulator';
