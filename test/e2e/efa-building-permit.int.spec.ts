@@ -92,6 +92,15 @@ describe('an EfA building-permit submission through FIT-Connect to the authority
       messages.every((message) => (message.content as StatusContent).reference === applicationId),
     ).toBe(true);
 
+    // Nothing on the way was given up: no service dead-lettered a record of this run (the portal
+    // gateway passes over the status changes of applications that did not come through its door).
+    expect(
+      hub()
+        .logs()
+        .filter((entry) => entry.msg === 'event dead-lettered')
+        .map((entry) => entry.group),
+    ).toEqual([]);
+
     // One trace: the receiver's intake span is its root; the postbox messages and XBau spans in it.
     const traceIds = new Set(messages.map((message) => message.traceparent?.split('-')[1]));
     expect(traceIds.size).toBe(1);

@@ -51,6 +51,9 @@ export class ApplicationRegistry {
   /**
    * Adds a step once (a redelivered event changes nothing) and wakes the live streams. `sequence`
    * is the step's place in the timeline as the case router numbered it (0: before numbering).
+   * Steps of applications that came through another door (FIT-Connect) are not the portal's: the
+   * gateway records each of its own before publishing it, so an unknown id is never one of ours
+   * arriving early. They are passed over, not dead-lettered (their citizen reads the postbox).
    */
   async recordStep(
     applicationId: string,
@@ -60,7 +63,9 @@ export class ApplicationRegistry {
   ): Promise<void> {
     await this.pool.query(
       `insert into portal_gateway_timeline (application_id, event_id, state, text, action_required, occurred_at, sequence)
-       values ($1, $2, $3, $4, $5, $6, $7) on conflict do nothing`,
+       select $1::uuid, $2::uuid, $3::text, $4::text, $5::boolean, $6::timestamptz, $7::bigint
+       where exists (select 1 from portal_gateway_applications where application_id = $1::uuid)
+       on conflict do nothing`,
       [
         applicationId,
         eventId,
