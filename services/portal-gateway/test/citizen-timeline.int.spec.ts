@@ -35,6 +35,7 @@ describe('the citizen timeline', () => {
     at: string,
     eventId: string,
     sequence = 0,
+    partition?: number,
   ) {
     const producer = await testProducer(testKafka());
     const topic = 'case.citizen-status-changed.v1';
@@ -53,11 +54,14 @@ describe('the citizen timeline', () => {
       schemaType('case/citizen-status-changed'),
       change,
     );
-    await producer.send({
+    const [sent] = await producer.send({
       topic,
       acks: -1,
-      messages: [{ key: applicationId, value, headers: { [eventHeaders.eventId]: eventId } }],
+      messages: [
+        { key: applicationId, value, headers: { [eventHeaders.eventId]: eventId }, partition },
+      ],
     });
+    return sent;
   }
 
   it('orders steps by when they happened, ignores a redelivered step, and streams changes as SSE', async () => {
@@ -154,5 +158,41 @@ describe('the citizen timeline', () => {
       { headers: { authorization: other } },
     );
     expect(response.status).toBe(404);
+  });
+
+  it('passes over the steps of an application from another door (FIT-Connect), without retrying or dead-lettering them', async () => {
+    const { json } = await under.submit(validApplication());
+    const ours = json.applicationId as string;
+    const fromFitConnect = randomUUID();
+    const authorization = await readToken();
+
+    // One partition, the foreign step first: the group's offset passes our step only once the
+    // foreign one is finished too, however it ended.
+    await statusChange(fromFitConnect, 'RECEIVED', '2026-11-25T10:00:00Z', randomUUID(), 2, 0);
+    const last = await statusChange(ours, 'RECEIVED', '2026-11-25T10:00:01Z', randomUUID(), 2, 0);
+
+    const admin = testKafka().admin();
+    await admin.connect();
+    try {
+      await eventually(
+        async () => {
+          const [offsets] = await admin.fetchOffsets({
+            groupId: `${under.service}.citizen-status-changed`,
+            topics: ['case.citizen-status-changed.v1'],
+          });
+          const committed = offsets?.partitions.find((entry) => entry.partition === 0)?.offset;
+          return Number(committed) > Number(last?.baseOffset) ? true : undefined;
+        },
+        { timeoutMs: 30_000, what: "the group's offset past both steps" },
+      );
+    } finally {
+      await admin.disconnect();
+    }
+    const view = (await (
+      await fetch(`${under.gateway.url}/v1/applications/${ours}`, { headers: { authorization } })
+    ).json()) as View;
+    expect(view.timeline.map((step) => step.state)).toContain('RECEIVED');
+    const troubles = under.logged.filter(({ level }) => level === 'warn' || level === 'error');
+    expect(troubles.map(({ message }) => message)).toEqual([]);
   });
 });

@@ -76,5 +76,5 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}) {
     });
   }
 
-  return { gateway, idp, post, submit, logged };
+  return { gateway, idp, post, submit, logged, service };
 }
