@@ -11,6 +11,7 @@ export {
   valueCapacity,
 } from './dead-letter-capacity.js';
 export { FetchFailures } from './fetch-failures.js';
+export { openBoxDeadLetters, type OpenedBoxDeadLetters } from './open-box-dead-letters.js';
 export {
   MessageBoxPoller,
   type BoxMessageHandler,

@@ -1,6 +1,4 @@
 import {
-  deadLetterTopic,
-  ensureTopics,
   groupOf,
   migrate,
   type EventProducer,
@@ -13,7 +11,7 @@ import type { Producer } from 'kafkajs';
 import type pg from 'pg';
 import type { Registry } from 'prom-client';
 import type { XbauConnectorConfig } from '../config.js';
-import { BoxDeadLetters, ClaimChecks, deadLetterCapacity } from '@hub/message-box';
+import { ClaimChecks, openBoxDeadLetters } from '@hub/message-box';
 import { xbauConnectorMigrations } from '../migrations.js';
 import type { DeliveredRecipients } from './delivered-recipients.js';
 import { ReplyPoller, type MessageBox } from './reply-poller.js';
@@ -47,12 +45,12 @@ export async function startReplyPoller(
   clients: ReplyPollerClients,
 ): Promise<{ readonly poller: ReplyPoller; readonly deadLetterTopic: string }> {
   const group = groupOf(config.SERVICE_NAME, 'replies');
-  const topic = deadLetterTopic(group);
-  await ensureTopics(clients.kafka, [{ topic, partitions: 1 }]);
-  // One limit from the topic's max.message.bytes: what a dead letter can carry is what is read.
-  const capacity = await deadLetterCapacity(clients.kafka, topic);
   await migrate(clients.pool, [xbauConnectorMigrations]);
-  const claimChecks = new ClaimChecks(clients.pool, 'xbau_connector_claim_checks');
+  const { deadLetters, topic, capacity } = await openBoxDeadLetters(clients.kafka, {
+    group,
+    producer: clients.deadLetters,
+    claimChecks: new ClaimChecks(clients.pool, 'xbau_connector_claim_checks'),
+  });
   const poller = new ReplyPoller({
     xta: clients.xta,
     reading: {
@@ -64,13 +62,7 @@ export async function startReplyPoller(
     },
     ledger: clients.ledger,
     producer: clients.producer,
-    deadLetters: new BoxDeadLetters({
-      producer: clients.deadLetters,
-      claimChecks,
-      group,
-      topic,
-      capacity,
-    }),
+    deadLetters,
     group,
     logger: clients.logger,
     metrics: clients.metrics,

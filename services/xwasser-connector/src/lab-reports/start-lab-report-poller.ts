@@ -1,7 +1,5 @@
 import { drinkingWaterLimits } from '@hub/contracts';
 import {
-  deadLetterTopic,
-  ensureTopics,
   groupOf,
   migrate,
   type EventProducer,
@@ -10,10 +8,9 @@ import {
   type KitLogger,
 } from '@hub/kit';
 import {
-  BoxDeadLetters,
   ClaimChecks,
-  deadLetterCapacity,
   MessageBoxPoller,
+  openBoxDeadLetters,
   type MessageBox,
 } from '@hub/message-box';
 import type { XoevValidator, XtaClient } from '@hub/xoev';
@@ -51,16 +48,18 @@ export async function startLabReportPoller(
   clients: LabReportPollerClients,
 ): Promise<LabReportPoller> {
   const group = groupOf(config.SERVICE_NAME, 'lab-reports');
-  const topic = deadLetterTopic(group);
-  await ensureTopics(clients.kafka, [{ topic, partitions: 1 }]);
   await migrate(clients.pool, [xwasserConnectorMigrations]);
-  const capacity = await deadLetterCapacity(clients.kafka, topic);
-  const table = drinkingWaterLimits(config.LIMIT_TABLE_VERSION);
-  const office = { id: config.HEALTH_OFFICE_ID, name: config.HEALTH_OFFICE_NAME };
-  const settler = new LabMessageSettler({ ...clients, office, table, group });
   // A plain producer: dead letters carry the raw message bytes, not an Avro value.
   const deadLetterProducer = clients.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await deadLetterProducer.connect();
+  const { deadLetters, capacity } = await openBoxDeadLetters(clients.kafka, {
+    group,
+    producer: deadLetterProducer,
+    claimChecks: new ClaimChecks(clients.pool, 'xwasser_connector_claim_checks'),
+  });
+  const table = drinkingWaterLimits(config.LIMIT_TABLE_VERSION);
+  const office = { id: config.HEALTH_OFFICE_ID, name: config.HEALTH_OFFICE_NAME };
+  const settler = new LabMessageSettler({ ...clients, office, table, group });
   const reading = { validator: clients.validator, table, officeId: office.id, maxBytes: capacity };
   const poller = new MessageBoxPoller<LabMessage>({
     box: clients.box,
@@ -68,13 +67,7 @@ export async function startLabReportPoller(
       read: (_messageId, xml) => readLabMessage(xml, reading),
       settle: (_messageId, message) => settler.settle(message),
     },
-    deadLetters: new BoxDeadLetters({
-      producer: deadLetterProducer,
-      claimChecks: new ClaimChecks(clients.pool, 'xwasser_connector_claim_checks'),
-      group,
-      topic,
-      capacity,
-    }),
+    deadLetters,
     logger: clients.logger,
     metrics: clients.metrics,
     metric: {
