@@ -6,8 +6,9 @@ import {
   type PaymentLinkIssued,
   type PaymentRequested,
 } from '@hub/contracts';
-import { eventHeaders } from '@hub/kit';
-import { collectFrom, testProducer, type testKafka } from '@hub/test-support';
+import { eventHeaders, RecordSender } from '@hub/kit';
+import { collectFrom, type testKafka } from '@hub/test-support';
+import { onTestFinished } from 'vitest';
 import { submitPayPage } from './simulator-process.js';
 
 /**
@@ -24,7 +25,7 @@ export interface PaymentTraffic {
   readonly links: Map<string, Set<string>>;
   /** applicationId → distinct event ids of its settlement events; first settlement time. */
   readonly settled: Map<string, { ids: Set<string>; at: number }>;
-  /** applicationId → where the broker said its request's batch was written (partition@offset). */
+  /** applicationId → when the send of its request was acknowledged (ISO time). */
   readonly acks: Map<string, string>;
   /** Our records in the connector's dead-letter topics. */
   deadLettered(): number;
@@ -59,7 +60,10 @@ export async function paymentTraffic(
       collectFrom(kafka, `dlq.${service}.${handler}`),
     ),
   );
-  const producer = await testProducer(kafka);
+  // The hub's own way of writing records, so a record lost while a broker leaves is the hub's.
+  const producer = new RecordSender(kafka);
+  await producer.connect();
+  onTestFinished(() => producer.disconnect());
   let linksRead = 0;
   let settledRead = 0;
 
@@ -121,12 +125,12 @@ export async function paymentTraffic(
       );
       // Known before the send resolves: on a slow ack the link may be read before the send returns.
       for (const requested of requests) accepted.set(requested.applicationId, Date.now());
-      const written = await producer.send({ topic, acks: -1, messages });
-      for (const requested of requests)
-        acks.set(
-          requested.applicationId,
-          written.map((w) => `${w.partition}@${w.baseOffset ?? '?'}`).join(','),
-        );
+      await Promise.all(
+        messages.map(async (message) => {
+          await producer.send(topic, message);
+          acks.set(message.key, new Date().toISOString());
+        }),
+      );
     },
     async payIssuedLinks() {
       await readTopics();

@@ -1,5 +1,5 @@
 import { Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { Kafka, type Producer } from 'kafkajs';
+import { Kafka } from 'kafkajs';
 import pg from 'pg';
 import { Registry } from 'prom-client';
 import {
@@ -9,6 +9,7 @@ import {
   KIT_CONFIG,
   KIT_LOGGER,
   ReadinessProbes,
+  RecordSender,
   leasedRound,
   RoundTimer,
   type KitLogger,
@@ -31,7 +32,7 @@ const REPLY_POLLER = Symbol('xbau-connector.reply-poller');
 class XbauResources implements OnApplicationShutdown {
   constructor(
     @Inject(XoevValidator) private readonly validator: XoevValidator,
-    @Inject(REPLY_DEAD_LETTERS) private readonly deadLetters: Producer,
+    @Inject(REPLY_DEAD_LETTERS) private readonly deadLetters: RecordSender,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -82,7 +83,7 @@ class XbauResources implements OnApplicationShutdown {
     {
       provide: REPLY_DEAD_LETTERS,
       useFactory: async (kafka: Kafka) => {
-        const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+        const producer = new RecordSender(kafka);
         await producer.connect();
         return producer;
       },
@@ -99,7 +100,7 @@ class XbauResources implements OnApplicationShutdown {
         ledger: IdempotencyLedger,
         recipients: DeliveredRecipients,
         producer: EventProducer,
-        deadLetters: Producer,
+        deadLetters: RecordSender,
         logger: KitLogger,
         metrics: Registry,
       ) => {

@@ -9,6 +9,7 @@ import {
   ensureTopics,
   EventProducer,
   IdempotencyLedger,
+  RecordSender,
   silentLogger,
 } from '@hub/kit';
 import { XoevValidator, XtaClient } from '@hub/xoev';
@@ -35,7 +36,7 @@ describe('reply poller: a poison reply never blocks the message box', () => {
   const pool = new pg.Pool({ connectionString: platform().DATABASE_URL, max: 2 });
   const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
   const producer = new EventProducer(service, kafka, serde);
-  const deadLetterProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const deadLetterProducer = new RecordSender(kafka);
   const validator = new XoevValidator();
   const recipients = new DeliveredRecipients(pool);
   let simulator: SimulatorProcess;

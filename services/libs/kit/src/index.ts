@@ -36,6 +36,7 @@ export {
   type Publication,
   type ValueOf,
 } from './producer/event-producer.js';
+export { RecordSender } from './producer/record-sender.js';
 export { kitConfigSchema, port, type KitConfig } from './config/kit-config.js';
 export { configTable, loadConfig, type EnvSchema } from './config/load-config.js';
 export { shutdownOnSignals, type ShutdownOptions } from './shutdown.js';

@@ -1,5 +1,4 @@
-import { deadLetterHeaders, deadLetterReason } from '@hub/kit';
-import type { Producer } from 'kafkajs';
+import { deadLetterHeaders, deadLetterReason, type RecordSender } from '@hub/kit';
 import type { ClaimChecks } from './claim-checks.js';
 
 /** Why a fetched message could not be processed; `reason` is redacted before it leaves. */
@@ -18,7 +17,7 @@ export const boxDeadLetterHeaders = {
 } as const;
 
 export interface BoxDeadLettersDependencies {
-  readonly producer: Producer;
+  readonly producer: Pick<RecordSender, 'send'>;
   readonly claimChecks: ClaimChecks;
   readonly group: string;
   readonly topic: string;
@@ -44,28 +43,22 @@ export class BoxDeadLetters {
     const oversize = bytes.length > this.deps.capacity;
     const claimCheckRef = oversize ? await this.deps.claimChecks.keep(messageId, bytes) : undefined;
     const now = new Date().toISOString();
-    await this.deps.producer.send({
-      topic: this.deps.topic,
-      acks: -1,
-      messages: [
-        {
-          key: messageId,
-          value: oversize ? Buffer.alloc(0) : bytes,
-          headers: {
-            [deadLetterHeaders.group]: this.deps.group,
-            [deadLetterHeaders.sourceTopic]: 'xta:message-box',
-            [deadLetterHeaders.sourceKey]: messageId,
-            [deadLetterHeaders.errorCode]: rejection.code,
-            [deadLetterHeaders.errorMessage]: deadLetterReason(rejection.reason),
-            [deadLetterHeaders.attempts]: String(attempts),
-            [deadLetterHeaders.firstFailureAt]: now,
-            [deadLetterHeaders.lastFailureAt]: now,
-            [boxDeadLetterHeaders.xtaMessageId]: messageId,
-            [boxDeadLetterHeaders.payloadBytes]: String(bytes.length),
-            ...(claimCheckRef ? { [boxDeadLetterHeaders.claimCheckRef]: claimCheckRef } : {}),
-          },
-        },
-      ],
+    await this.deps.producer.send(this.deps.topic, {
+      key: messageId,
+      value: oversize ? Buffer.alloc(0) : bytes,
+      headers: {
+        [deadLetterHeaders.group]: this.deps.group,
+        [deadLetterHeaders.sourceTopic]: 'xta:message-box',
+        [deadLetterHeaders.sourceKey]: messageId,
+        [deadLetterHeaders.errorCode]: rejection.code,
+        [deadLetterHeaders.errorMessage]: deadLetterReason(rejection.reason),
+        [deadLetterHeaders.attempts]: String(attempts),
+        [deadLetterHeaders.firstFailureAt]: now,
+        [deadLetterHeaders.lastFailureAt]: now,
+        [boxDeadLetterHeaders.xtaMessageId]: messageId,
+        [boxDeadLetterHeaders.payloadBytes]: String(bytes.length),
+        ...(claimCheckRef ? { [boxDeadLetterHeaders.claimCheckRef]: claimCheckRef } : {}),
+      },
     });
   }
 }

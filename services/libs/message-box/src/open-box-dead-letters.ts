@@ -1,5 +1,4 @@
-import { deadLetterTopic, ensureTopics, type KafkaClient } from '@hub/kit';
-import type { Producer } from 'kafkajs';
+import { deadLetterTopic, ensureTopics, type KafkaClient, type RecordSender } from '@hub/kit';
 import { BoxDeadLetters } from './box-dead-letters.js';
 import type { ClaimChecks } from './claim-checks.js';
 import { deadLetterCapacity } from './dead-letter-capacity.js';
@@ -19,7 +18,7 @@ export async function openBoxDeadLetters(
   kafka: KafkaClient,
   options: {
     readonly group: string;
-    readonly producer: Producer;
+    readonly producer: Pick<RecordSender, 'send'>;
     readonly claimChecks: ClaimChecks;
   },
 ): Promise<OpenedBoxDeadLetters> {

@@ -5,9 +5,9 @@ import {
   type IdempotencyLedger,
   type KafkaClient,
   type KitLogger,
+  type RecordSender,
 } from '@hub/kit';
 import type { XoevValidator } from '@hub/xoev';
-import type { Producer } from 'kafkajs';
 import type pg from 'pg';
 import type { Registry } from 'prom-client';
 import type { XbauConnectorConfig } from '../config.js';
@@ -26,7 +26,7 @@ export interface ReplyPollerClients {
   readonly recipients: Pick<DeliveredRecipients, 'authorityOf' | 'traceOf'>;
   readonly producer: EventProducer;
   /** Plain producer for the raw replies put into the dead-letter topic. */
-  readonly deadLetters: Producer;
+  readonly deadLetters: Pick<RecordSender, 'send'>;
   readonly logger: KitLogger;
   readonly metrics: Registry;
 }

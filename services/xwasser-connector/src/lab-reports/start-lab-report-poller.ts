@@ -6,6 +6,7 @@ import {
   type IdempotencyLedger,
   type KafkaClient,
   type KitLogger,
+  RecordSender,
 } from '@hub/kit';
 import {
   ClaimChecks,
@@ -50,7 +51,7 @@ export async function startLabReportPoller(
   const group = groupOf(config.SERVICE_NAME, 'lab-reports');
   await migrate(clients.pool, [xwasserConnectorMigrations]);
   // A plain producer: dead letters carry the raw message bytes, not an Avro value.
-  const deadLetterProducer = clients.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const deadLetterProducer = new RecordSender(clients.kafka);
   await deadLetterProducer.connect();
   const { deadLetters, capacity } = await openBoxDeadLetters(clients.kafka, {
     group,

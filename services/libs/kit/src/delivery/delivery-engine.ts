@@ -1,6 +1,6 @@
-import type { Producer } from 'kafkajs';
 import { Registry } from 'prom-client';
 import type { KafkaClient } from '../kafka/kafka-client.js';
+import { RecordSender } from '../producer/record-sender.js';
 import type { OutagePolicy } from '../outage/outage-policy.js';
 import { silentLogger, type KitLogger } from '../observability/logger.js';
 import { DeliveryMetrics } from '../observability/metrics.js';
@@ -25,7 +25,7 @@ export interface DeliveryEngineOptions {
 export class DeliveryEngine {
   private readonly definitions: HandlerDefinition[] = [];
   private groups: HandlerGroup[] = [];
-  private deadLetters: Producer | undefined;
+  private deadLetters: RecordSender | undefined;
   private stopped: Promise<void> | undefined;
   readonly metricsRegistry: Registry;
 
@@ -40,7 +40,7 @@ export class DeliveryEngine {
 
   async start(): Promise<void> {
     const { kafka } = this.options;
-    const deadLetters = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const deadLetters = new RecordSender(kafka);
     await deadLetters.connect();
     this.deadLetters = deadLetters;
     const metrics = new DeliveryMetrics(this.metricsRegistry);

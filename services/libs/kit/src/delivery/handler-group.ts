@@ -1,5 +1,6 @@
 import { setMaxListeners } from 'node:events';
-import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import type { Consumer, EachBatchPayload, KafkaMessage } from 'kafkajs';
+import type { RecordSender } from '../producer/record-sender.js';
 import { v5 as uuidv5 } from 'uuid';
 import { redactErrorMessage } from '../errors/redact-error-message.js';
 import { ensureTopics } from '../kafka/ensure-topics.js';
@@ -20,7 +21,7 @@ export interface HandlerGroupDeps {
   readonly service: string;
   readonly kafka: KafkaClient;
   readonly serde: Decoder;
-  readonly deadLetters: Producer;
+  readonly deadLetters: Pick<RecordSender, 'send'>;
   readonly metrics: DeliveryMetrics;
   readonly logger: KitLogger;
   /** Records fetched but not finished, across all partitions, before fetching pauses. */

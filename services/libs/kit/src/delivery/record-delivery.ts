@@ -1,6 +1,6 @@
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, propagation, trace } from '@opentelemetry/api';
 import type avro from 'avsc';
-import type { Producer } from 'kafkajs';
+import type { RecordSender } from '../producer/record-sender.js';
 import { HubError } from '@hub/errors';
 import type { DeliveryMetrics } from '../observability/metrics.js';
 import type { KitLogger } from '../observability/logger.js';
@@ -23,7 +23,7 @@ export interface RecordDeliveryDeps {
   readonly definition: HandlerDefinition;
   readonly policy: RetryPolicy;
   readonly serde: Decoder;
-  readonly deadLetters: Producer;
+  readonly deadLetters: Pick<RecordSender, 'send'>;
   readonly metrics: DeliveryMetrics;
   readonly logger: KitLogger;
   /** Where the record waits while an endpoint it needs is unreachable. */
@@ -138,11 +138,7 @@ async function sendToDeadLetter(
   const topic = deadLetterTopic(deps.group);
   for (let tries = 1; ; tries++) {
     try {
-      await deps.deadLetters.send({
-        topic,
-        acks: -1,
-        messages: [deadLetter(deps.group, record, failure)],
-      });
+      await deps.deadLetters.send(topic, deadLetter(deps.group, record, failure));
       deps.metrics.deadLettered.inc({ group: deps.group, topic: record.topic, code: failure.code });
       deps.logger.error(
         {

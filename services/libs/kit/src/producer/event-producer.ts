@@ -8,12 +8,11 @@ import {
   type Context,
 } from '@opentelemetry/api';
 import type avro from 'avsc';
-import type { Producer } from 'kafkajs';
 import { schemaType, type SchemaName, type SchemaValues } from '@hub/contracts';
 import type { EventContext } from '../delivery/event-context.js';
 import { outboundId } from '../idempotency/outbound-id.js';
 import { eventHeaders, type TextHeaders } from '../kafka/headers.js';
-import { SendBatches } from './send-batches.js';
+import { RecordSender } from './record-sender.js';
 import type { KafkaClient } from '../kafka/kafka-client.js';
 
 /** The encoding half of the Avro serde (subject = `<topic>-value`). */
@@ -61,24 +60,22 @@ const tracer = trace.getTracer('@hub/kit');
  * a crash republishes the same event id and consumers' ledgers drop the repeat.
  */
 export class EventProducer {
-  private readonly producer: Producer;
-  private readonly batches: SendBatches;
+  private readonly records: RecordSender;
 
   constructor(
     private readonly service: string,
     kafka: KafkaClient,
     private readonly serde: Encoder,
   ) {
-    this.producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    this.batches = new SendBatches(this.producer);
+    this.records = new RecordSender(kafka);
   }
 
   connect(): Promise<void> {
-    return this.producer.connect();
+    return this.records.connect();
   }
 
   disconnect(): Promise<void> {
-    return this.producer.disconnect();
+    return this.records.disconnect();
   }
 
   /** Returns the event id it published under; one PRODUCER span per publish. */
@@ -119,7 +116,7 @@ export class EventProducer {
           ...(causedBy ? { [eventHeaders.causationId]: causedBy.eventId } : {}),
           ...traceHeaders(publication),
         };
-        await this.batches.send(topic, { key, value, headers });
+        await this.records.send(topic, { key, value, headers });
         return eventId;
       } finally {
         span.end();
