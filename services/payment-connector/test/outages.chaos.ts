@@ -132,6 +132,7 @@ async function runScenario(fault: Fault): Promise<void> {
       'notifications sent/dropped': `${notifications.filter((n) => n.outcome !== 'dropped').length}/${notifications.filter((n) => n.outcome === 'dropped').length}`,
       'recover s': ((Math.max(...backlogSettled, faultEnd) - faultEnd) / 1_000).toFixed(1),
       'backlog after fault': backlog.length,
+      'left out by kafkajs, resent': traffic.leftOut(),
     });
     const unsettled = ours.filter((id) => !traffic.settled.has(id));
     for (const id of unsettled)

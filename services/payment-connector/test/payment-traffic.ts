@@ -27,6 +27,8 @@ export interface PaymentTraffic {
   readonly settled: Map<string, { ids: Set<string>; at: number }>;
   /** applicationId → when the send of its request was acknowledged (ISO time). */
   readonly acks: Map<string, string>;
+  /** Requests kafkajs' acknowledgements left out, which the kit's sender sent again. */
+  leftOut(): number;
   /** Our records in the connector's dead-letter topics. */
   deadLettered(): number;
   /** Publishes `count` payment requests. */
@@ -61,7 +63,8 @@ export async function paymentTraffic(
     ),
   );
   // The hub's own way of writing records, so a record lost while a broker leaves is the hub's.
-  const producer = new RecordSender(kafka);
+  let leftOut = 0;
+  const producer = new RecordSender(kafka, (records) => (leftOut += records));
   await producer.connect();
   onTestFinished(() => producer.disconnect());
   let linksRead = 0;
@@ -100,6 +103,7 @@ export async function paymentTraffic(
     links,
     settled,
     acks,
+    leftOut: () => leftOut,
     deadLettered: () =>
       deadLetters
         .flatMap(({ received }) => received)

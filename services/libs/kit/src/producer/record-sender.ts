@@ -12,14 +12,15 @@ export class RecordSender {
   private readonly producer: Producer;
   private readonly batches: SendBatches;
 
-  constructor(kafka: KafkaClient) {
+  /** `onLeftOut`: see SendBatches (the fault suite counts what kafkajs left out). */
+  constructor(kafka: KafkaClient, onLeftOut?: (records: number) => void) {
     const partitions = new PartitionLog();
     this.producer = kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       createPartitioner: partitions.createPartitioner,
     });
-    this.batches = new SendBatches(this.producer, partitions);
+    this.batches = new SendBatches(this.producer, partitions, onLeftOut);
   }
 
   connect(): Promise<void> {

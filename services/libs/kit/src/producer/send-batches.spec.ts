@@ -48,7 +48,9 @@ function heldProducer(partitions: PartitionLog) {
 function sendBatchesOnHeldProducer() {
   const partitions = new PartitionLog();
   const { producer, requests } = heldProducer(partitions);
-  return { partitions, requests, batches: new SendBatches(producer, partitions) };
+  const leftOut: number[] = [];
+  const batches = new SendBatches(producer, partitions, (records) => leftOut.push(records));
+  return { partitions, requests, batches, leftOut };
 }
 
 const settle = () => new Promise((resolve) => setImmediate(resolve));
@@ -101,7 +103,7 @@ describe('SendBatches', () => {
   });
 
   it('sends again, before anything newer, the records of a partition the acknowledgement lacks', async () => {
-    const { partitions, requests, batches } = sendBatchesOnHeldProducer();
+    const { partitions, requests, batches, leftOut } = sendBatchesOnHeldProducer();
     // A first record in flight, so that the next six queue up and go out in one request.
     const first = batches.send('a', record('k0'));
     await settle();
@@ -127,6 +129,7 @@ describe('SendBatches', () => {
     expect(requests).toHaveLength(3);
     expect(keys(requests[2]?.batch as ProducerBatch)).toEqual([['a', lost.map(({ key }) => key)]]);
     expect(newer.state()).toBe('pending');
+    expect(leftOut).toEqual([lost.length]);
 
     requests[2]?.ack();
     await settle();

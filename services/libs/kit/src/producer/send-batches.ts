@@ -37,6 +37,8 @@ export class SendBatches {
   constructor(
     private readonly producer: Pick<Producer, 'sendBatch'>,
     private readonly partitions: PartitionLog,
+    /** Told how many records an acknowledgement left out, before they are sent again. */
+    private readonly onLeftOut: (records: number) => void = () => undefined,
   ) {}
 
   send(topic: string, message: Message): Promise<void> {
@@ -80,6 +82,7 @@ export class SendBatches {
         written.has(`${record.topic}:${this.partitions.partitionOf(record.message)}`);
       for (const record of unacknowledged) if (isWritten(record)) record.resolve();
       unacknowledged = unacknowledged.filter((record) => !isWritten(record));
+      if (unacknowledged.length > 0) this.onLeftOut(unacknowledged.length);
     }
   }
 }
