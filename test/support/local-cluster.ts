@@ -5,6 +5,8 @@ import { platform } from './platform.js';
 export interface LocalCluster {
   /** `kafka-1` … `kafka-3`. */
   readonly brokers: readonly string[];
+  /** The broker a fault test stops: `CHAOS_BROKER` (e.g. `kafka-3`), else a random one. */
+  readonly victim: string;
   stopBroker(name: string): Promise<void>;
   /** Starts every stopped broker again; resolves once the cluster is whole and ready. */
   startBrokers(): Promise<void>;
@@ -22,8 +24,11 @@ export async function localThreeNodeCluster(): Promise<LocalCluster | undefined>
     .map((part) => part.name);
   if (brokers.length !== 3) return undefined;
   if (runningEndpoints(layout)?.KAFKA_BROKERS !== platform().KAFKA_BROKERS) return undefined;
+  const victim =
+    process.env.CHAOS_BROKER ?? brokers[Math.floor(Math.random() * brokers.length)] ?? '';
   return {
     brokers,
+    victim,
     async stopBroker(name) {
       if (!(await stopPart(layout, name))) throw new TypeError(`${name} was not running`);
     },

@@ -202,11 +202,7 @@ describe('fault suite: payment leg under steady load, two instances', () => {
       context.skip('the run is not on a local three-node stack');
       return;
     }
-    // CHAOS_BROKER=kafka-3 picks the broker; by default a random one.
-    const victim =
-      process.env.CHAOS_BROKER ??
-      cluster.brokers[Math.floor(Math.random() * cluster.brokers.length)] ??
-      '';
+    const { victim } = cluster;
     await runScenario({
       name: `broker ${victim} stopped 20 s, restarted`,
       loadSeconds: 50,

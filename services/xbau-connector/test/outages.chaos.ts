@@ -4,6 +4,7 @@ import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import { outboundId } from '@hub/kit';
 import {
   collectFrom,
+  localThreeNodeCluster,
   platform,
   startServiceProcess,
   testKafka,
@@ -172,6 +173,25 @@ describe('fault suite: XBau leg under steady load, two instances', () => {
           await instances[victim]?.kill();
           await restart(victim);
         }
+      },
+    });
+  }, 600_000);
+
+  // Only on a three-node stack: `npm run platform -- up --nodes 3` (see docs/reliability.md).
+  it('one of three brokers stopped for 20 s and started again', async (context) => {
+    const cluster = await localThreeNodeCluster();
+    if (!cluster) {
+      context.skip('the run is not on a local three-node stack');
+      return;
+    }
+    await runScenario({
+      name: `broker ${cluster.victim} stopped 20 s, restarted`,
+      loadSeconds: 50,
+      atSecond: 10,
+      async inject() {
+        await cluster.stopBroker(cluster.victim);
+        await sleep(20_000);
+        await cluster.startBrokers();
       },
     });
   }, 600_000);
