@@ -38,6 +38,11 @@ export interface HubOptions {
    * connector (see efa-channel.ts). Off by default: the other files need not wait for them.
    */
   readonly efa?: boolean;
+  /**
+   * Processes of each Kafka-consuming service (case router, XBau and payment connectors), one
+   * consumer group per service: the fault suite runs two. Defaults to one.
+   */
+  readonly instances?: number;
 }
 
 /**
@@ -165,6 +170,9 @@ export async function startHubUnderTest(options: HubOptions = {}) {
       /started/,
     ),
   ]);
+  // Copies of the case router and the connectors (processes 1–3), sharing their groups.
+  for (let copy = 1; copy < (options.instances ?? 1); copy++)
+    processes.push(...(await Promise.all(processes.slice(1, 4).map((one) => one.startAgain()))));
   const efa = await efaChannel;
   if (efa) processes.push(...efa.processes);
   const gatewayUrl = String(processes[0]?.logs.find((entry) => typeof entry.url === 'string')?.url);
@@ -203,6 +211,17 @@ export async function startHubUnderTest(options: HubOptions = {}) {
     /** The SOAP documents exchanged with the XTA simulator so far, and the XSD-invalid ones. */
     xtaEnvelopes(): { seen: number; invalid: readonly string[] } {
       return envelopes;
+    },
+    /** Every service process of this hub, by its `name` (the project, e.g. `case-router`). */
+    processes(): readonly ServiceProcess[] {
+      return processes;
+    },
+    /** SIGKILLs the process at `index` of `processes()` and starts another in its place. */
+    async crash(index: number): Promise<void> {
+      const victim = processes[index];
+      if (!victim) throw new TypeError(`no process ${index}`);
+      await victim.kill();
+      processes[index] = await victim.startAgain();
     },
     /** Every JSON log line the services wrote so far. */
     logs(): Record<string, unknown>[] {

@@ -13,6 +13,8 @@ export interface ServiceProcess {
   stop(): Promise<void>;
   /** Kills the process without warning (SIGKILL), as a crash or an OOM kill would. */
   kill(): Promise<void>;
+  /** Starts another process of the same service with the same environment. */
+  startAgain(): Promise<ServiceProcess>;
 }
 
 /**
@@ -78,5 +80,5 @@ export async function startServiceProcess(
     child.kill('SIGKILL');
     await exited;
   };
-  return { name, logs, stop, kill };
+  return { name, logs, stop, kill, startAgain: () => startServiceProcess(name, env, ready) };
 }
