@@ -64,13 +64,17 @@ export class DeliveryRequestedHandler {
         product,
       });
       await assertValid(this.validator, xml);
-      const transportMessageId = await this.transport.send(xml, {
-        author: author.id,
-        reader: request.recipient.authorityId,
-        service: 'urn:xoev-de:bmk:standard:xbau',
-        businessScenario: 'XBAU_BAUGENEHMIGUNG',
-        messageType: { code: '0200', payloadSchema: xbauReleases[xbauVersion].namespace },
-      });
+      const transportMessageId = await this.transport.send(
+        xml,
+        {
+          author: author.id,
+          reader: request.recipient.authorityId,
+          service: 'urn:xoev-de:bmk:standard:xbau',
+          businessScenario: 'XBAU_BAUGENEHMIGUNG',
+          messageType: { code: '0200', payloadSchema: xbauReleases[xbauVersion].namespace },
+        },
+        nachrichtenUUID,
+      );
       await publishDelivered(this.producer, context, {
         applicationId: request.applicationId,
         deliveredAt: new Date(),

@@ -22,6 +22,7 @@ import { DeliveredRecipients } from './replies/delivered-recipients.js';
 import type { ReplyPoller } from './replies/reply-poller.js';
 import { startReplyPoller } from './replies/start-reply-poller.js';
 import { XbauTransport } from './xta/xbau-transport.js';
+import { XtaSendLog } from './xta/xta-send-log.js';
 
 /** The reply rounds: `runNow()` fetches replies at once (tests, operators). */
 export const REPLY_ROUNDS = Symbol('xbau-connector.reply-rounds');
@@ -72,14 +73,15 @@ class XbauResources implements OnApplicationShutdown {
     },
     {
       provide: XbauTransport,
-      useFactory: (xta: XtaClient, config: XbauConnectorConfig) =>
-        new XbauTransport(xta, {
+      useFactory: (xta: XtaClient, log: XtaSendLog, config: XbauConnectorConfig) =>
+        new XbauTransport(xta, log, {
           pollIntervalMs: config.TRANSPORT_REPORT_POLL_INTERVAL_MS,
           deadlineMs: config.TRANSPORT_REPORT_DEADLINE_MS,
         }),
-      inject: [XtaClient, KIT_CONFIG],
+      inject: [XtaClient, XtaSendLog, KIT_CONFIG],
     },
     storeProvider(DeliveredRecipients),
+    storeProvider(XtaSendLog),
     {
       provide: REPLY_DEAD_LETTERS,
       useFactory: async (kafka: Kafka) => {

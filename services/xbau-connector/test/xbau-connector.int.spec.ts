@@ -199,6 +199,23 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
     expect(await retriedSoFar()).toBeGreaterThanOrEqual(retriedBefore + 2);
   });
 
+  it('sends a message once when the XTA server took it but its answer was lost: the retry asks the server first', async () => {
+    const delivered = await collectFrom(kafka, deliveredTopic);
+    const retriedBefore = await retriedSoFar();
+    await simulator.setFaults({ lostSendAnswers: 1 });
+    const request = deliveryRequest();
+
+    const eventId = await send(request);
+
+    await eventually(
+      () => (keyed(delivered.received, request.applicationId).length > 0 ? true : undefined),
+      { timeoutMs: 30_000, what: 'the delivered event after the lost answer' },
+    );
+    expect(await retriedSoFar()).toBeGreaterThan(retriedBefore);
+    expect((await simulator.deliveries())[outboundId(eventId, 'xbau-0200')]).toBe(1);
+    expect(keyed(delivered.received, request.applicationId)).toHaveLength(1);
+  });
+
   it('dead-letters a request whose message the XSD refuses, with the validator reason, and sends nothing', async () => {
     const deadLetters = await collectFrom(kafka, `dlq.${service}.delivery-requested`);
     const delivered = await collectFrom(kafka, deliveredTopic);

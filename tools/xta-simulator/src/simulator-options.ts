@@ -21,6 +21,12 @@ export interface FaultConfig {
    * Other operations (the message box) go on working.
    */
   readonly refusedSends?: number;
+  /**
+   * The next N sendMessage requests are delivered, then the connection is cut before the answer:
+   * the sender cannot tell whether the message arrived (a timeout or a network break after the
+   * server took it). A sender that simply sends again delivers twice.
+   */
+  readonly lostSendAnswers?: number;
   readonly downtime?: readonly DowntimeWindow[];
   /** Every reply is put into the message box twice (under two XTA message ids). */
   readonly duplicateReplies?: boolean;

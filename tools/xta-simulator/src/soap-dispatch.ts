@@ -20,6 +20,8 @@ interface Call {
   readonly pageSize: number;
   /** True when this sendMessage is to be refused for a not-permitted sender (fault on demand). */
   readonly refusesSender: () => boolean;
+  /** True when this sendMessage's answer is to be lost after delivery (fault on demand). */
+  readonly losesSendAnswer: () => boolean;
   readonly header: XmlObject | undefined;
   readonly body: XmlObject;
   /** Answers with the request's own action, as the WSDL's wsam:Action of every output says. */
@@ -57,9 +59,8 @@ const operations: Record<string, Operation> = {
       return call.fault('ParameterIsNotValidException', 'ContentContainer/Message fehlt');
     const xml = Buffer.from(base64, 'base64').toString('utf8');
     const outcome = await call.authority.deliver(messageId, xml, routingOf(call.header));
-    return outcome.accepted
-      ? call.ok()
-      : call.fault('MessageSchemaViolationException', outcome.reason);
+    if (!outcome.accepted) return call.fault('MessageSchemaViolationException', outcome.reason);
+    return call.losesSendAnswer() ? { ...call.ok(), lost: true } : call.ok();
   },
   SendMessageSync: (call) =>
     call.fault('SyncAsyncException', 'die Behörde antwortet nur asynchron (sendMessage)'),
@@ -132,6 +133,8 @@ export interface DispatchContext {
   readonly msgBox: MsgBoxRequests;
   readonly pageSize: number;
   readonly refusesSender: () => boolean;
+  /** True when this sendMessage's answer is to be lost after delivery (fault on demand). */
+  readonly losesSendAnswer: () => boolean;
 }
 
 /** Answers one XTA 2 SOAP request (already screened, see screenRequest) by its wsa:Action. */

@@ -11,6 +11,8 @@ export interface SoapAnswer {
   readonly body: string;
   /** Defaults to SOAP 1.2's application/soap+xml. */
   readonly contentType?: string;
+  /** Processed, but the connection is cut instead of answering (fault `lostSendAnswers`). */
+  readonly lost?: boolean;
 }
 
 /** The XTA 2 exceptions (XTA-Webservice-Exceptions.xsd) the simulator raises. */

@@ -58,6 +58,11 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
       faults = { ...faults, refusedSends: faults.refusedSends - 1 };
       return true;
     },
+    losesSendAnswer: () => {
+      if (!faults.lostSendAnswers) return false;
+      faults = { ...faults, lostSendAnswers: faults.lostSendAnswers - 1 };
+      return true;
+    },
   };
   const answer = (response: ServerResponse, request: string, soap: SoapAnswer): void => {
     const checked = strict ? selfChecked(soap) : soap;
@@ -120,7 +125,12 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
       return;
     }
     const refused = screenRequest(request.headers['content-type'], body, strict);
-    answer(response, body, refused ?? (await dispatchSoap(context, body)));
+    const soap = refused ?? (await dispatchSoap(context, body));
+    if (soap.lost) {
+      request.socket.destroy();
+      return;
+    }
+    answer(response, body, soap);
   };
 
   const server = createServer((request, response) => {

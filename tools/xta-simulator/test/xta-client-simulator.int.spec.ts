@@ -120,6 +120,18 @@ describe('XTA client against the simulated authority', () => {
     expect(simulator.deliveries.size).toBe(before + 1);
   });
 
+  it('delivers a sendMessage whose answer it then loses: the client sees a retryable break, the transport report a delivered message', async () => {
+    simulator.setFaults({ lostSendAnswers: 1 });
+    const before = simulator.deliveries.size;
+    const messageId = await client.createMessageId();
+
+    await expect(client.sendMessage(messageId, antrag, routing)).rejects.toMatchObject({
+      retryable: true,
+    });
+    expect(simulator.deliveries.size).toBe(before + 1);
+    expect(await client.getTransportReport(messageId)).toEqual({ messageId, status: 1 });
+  });
+
   it('reports HTTP 5xx and downtime as retryable', async () => {
     simulator.setFaults({ http5xx: 1 });
     await expect(client.createMessageId()).rejects.toMatchObject({

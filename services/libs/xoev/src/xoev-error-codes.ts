@@ -25,6 +25,8 @@ export const xoevErrorCodes = {
   XTA_PARAMETER_INVALID: { retryable: false },
   /** The XTA server found the XÖV message invalid (MessageSchemaViolationException). */
   XTA_SCHEMA_VIOLATION: { retryable: false },
+  /** The XTA server does not know the message id asked about (InvalidMessageIDException). */
+  XTA_MESSAGE_ID_UNKNOWN: { retryable: false },
   /** No answer within the configured timeout. */
   XTA_TIMEOUT: { retryable: true },
   /** Connection refused, reset or DNS failure; also HTTP 5xx without a known XTA fault. */

@@ -13,6 +13,7 @@ describe('classifyXtaError', () => {
     ['PermissionDeniedException', 'XTA_PERMISSION_DENIED', false],
     ['ParameterIsNotValidException', 'XTA_PARAMETER_INVALID', false],
     ['MessageSchemaViolationException', 'XTA_SCHEMA_VIOLATION', false],
+    ['InvalidMessageIDException', 'XTA_MESSAGE_ID_UNKNOWN', false],
   ])('classifies the fault %s as %s (retryable: %s)', (fault, code, retryable) => {
     const error = classifyXtaError('sendMessage', {
       body: faultBody(fault),

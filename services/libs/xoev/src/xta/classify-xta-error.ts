@@ -8,6 +8,7 @@ const xtaFaults: readonly (readonly [string, XoevErrorCode])[] = [
   ['PermissionDeniedException', 'XTA_PERMISSION_DENIED'],
   ['ParameterIsNotValidException', 'XTA_PARAMETER_INVALID'],
   ['MessageSchemaViolationException', 'XTA_SCHEMA_VIOLATION'],
+  ['InvalidMessageIDException', 'XTA_MESSAGE_ID_UNKNOWN'],
 ];
 
 const timeoutCodes = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);

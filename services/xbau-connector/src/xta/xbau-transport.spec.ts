@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { xoevError, type TransportReport, type XtaRouting } from '@hub/xoev';
+import { XbauTransport } from './xbau-transport.js';
+import type { EarlierSend } from './xta-send-log.js';
+
+const routing = {} as XtaRouting;
+const uuid = 'nachricht-1';
+
+/** An XTA server in memory: ids it handed out, messages it holds, and every sendMessage. */
+function fakeServer(reports: Map<string, number>) {
+  const sends: string[] = [];
+  let next = 0;
+  return {
+    sends,
+    createMessageId() {
+      next += 1;
+      reports.set(`id-${next}`, 0);
+      return Promise.resolve(`id-${next}`);
+    },
+    sendMessage(messageId: string) {
+      sends.push(messageId);
+      reports.set(messageId, 1);
+      return Promise.resolve();
+    },
+    getTransportReport(messageId: string): Promise<TransportReport> {
+      const status = reports.get(messageId);
+      if (status === undefined)
+        return Promise.reject(xoevError('XTA_MESSAGE_ID_UNKNOWN', `unbekannt: ${messageId}`));
+      return Promise.resolve({ messageId, status });
+    },
+  };
+}
+
+function memoryLog(earlier?: EarlierSend) {
+  const entries = new Map<string, EarlierSend>(earlier ? [[uuid, earlier]] : []);
+  return {
+    entries,
+    recall(id: string) {
+      return Promise.resolve(entries.get(id));
+    },
+    sendingAs(id: string, xtaMessageId: string) {
+      entries.set(id, { xtaMessageId, sent: false });
+      return Promise.resolve();
+    },
+    sent(id: string) {
+      const entry = entries.get(id);
+      if (entry) entries.set(id, { ...entry, sent: true });
+      return Promise.resolve();
+    },
+  };
+}
+
+const timing = { pollIntervalMs: 1, deadlineMs: 100 };
+
+describe('XbauTransport: once per message across attempts', () => {
+  it('records the id before sending, then marks the message sent', async () => {
+    const server = fakeServer(new Map());
+    const log = memoryLog();
+
+    const messageId = await new XbauTransport(server, log, timing).send('<x/>', routing, uuid);
+
+    expect(server.sends).toEqual([messageId]);
+    expect(log.entries.get(uuid)).toEqual({ xtaMessageId: messageId, sent: true });
+  });
+
+  it('does not send again what the server already holds after an unanswered sendMessage', async () => {
+    const server = fakeServer(new Map([['id-earlier', 1]]));
+    const log = memoryLog({ xtaMessageId: 'id-earlier', sent: false });
+
+    const messageId = await new XbauTransport(server, log, timing).send('<x/>', routing, uuid);
+
+    expect(messageId).toBe('id-earlier');
+    expect(server.sends).toEqual([]);
+    expect(log.entries.get(uuid)?.sent).toBe(true);
+  });
+
+  it('sends again under the same id while the server reports the message open', async () => {
+    const server = fakeServer(new Map([['id-earlier', 0]]));
+    const log = memoryLog({ xtaMessageId: 'id-earlier', sent: false });
+
+    await new XbauTransport(server, log, timing).send('<x/>', routing, uuid);
+
+    expect(server.sends).toEqual(['id-earlier']);
+  });
+
+  it('sends under a new id when the server does not know the earlier one', async () => {
+    const server = fakeServer(new Map());
+    const log = memoryLog({ xtaMessageId: 'id-lost', sent: false });
+
+    const messageId = await new XbauTransport(server, log, timing).send('<x/>', routing, uuid);
+
+    expect(messageId).not.toBe('id-lost');
+    expect(server.sends).toEqual([messageId]);
+  });
+
+  it('asks nothing and sends nothing for a message already sent', async () => {
+    const server = fakeServer(new Map([['id-earlier', 1]]));
+    const log = memoryLog({ xtaMessageId: 'id-earlier', sent: true });
+
+    await new XbauTransport(server, log, timing).send('<x/>', routing, uuid);
+
+    expect(server.sends).toEqual([]);
+  });
+});
