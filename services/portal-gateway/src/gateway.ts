@@ -30,8 +30,18 @@ export function gatewayHttp(config: GatewayConfig, logger: KitLogger): BusinessH
       );
       app.use(jsonBody(config.MAX_BODY_BYTES), bodyErrorsAsProblems(logger));
       app.useGlobalFilters(
-        new ProblemFilter((error) => {
-          logger.error({ err: error }, 'unexpected error');
+        new ProblemFilter({
+          unexpected: (error) => {
+            logger.error({ err: error }, 'unexpected error');
+          },
+          // Expected during a restart or failover: one line without a stack, the code says which.
+          databaseUnreachable: (error) => {
+            logger.warn(
+              { code: (error as { code?: unknown }).code },
+              'database unreachable; submission refused with 503',
+            );
+          },
+          retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_SECONDS,
         }),
       );
     },

@@ -63,6 +63,7 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}) {
     return {
       status: response.status,
       contentType: response.headers.get('content-type'),
+      retryAfter: response.headers.get('retry-after'),
       json: (await response.json()) as Record<string, unknown>,
     };
   }

@@ -84,6 +84,7 @@ export {
   type CircuitState,
 } from './outage/circuit-breaker.js';
 export { outboundBreakers, type OutboundBreakers } from './outage/outbound-breakers.js';
+export { isDatabaseUnreachable } from './outage/database-unreachable.js';
 export {
   defaultOutagePolicy,
   type OutageNotice,

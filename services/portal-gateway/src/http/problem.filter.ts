@@ -1,11 +1,25 @@
 import { Catch, HttpException, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
+import { isDatabaseUnreachable } from '@hub/kit';
 import { problem, ProblemResponse } from './problem.js';
 
-/** Turns every failure into an RFC 9457 problem document; unexpected ones become a bare 500/503. */
+export interface ProblemFilterHooks {
+  /** A failure nobody foresaw: logged with its stack. */
+  unexpected(error: unknown): void;
+  /** The database cannot be reached (restart, failover): an outage, not a bug. */
+  databaseUnreachable(error: unknown): void;
+  /** What `Retry-After` tells a client refused during a database outage (seconds). */
+  readonly retryAfterSeconds: number;
+}
+
+/**
+ * Turns every failure into an RFC 9457 problem document. While the database cannot be reached
+ * the answer is 503 with `Retry-After` (nothing was stored, the same Idempotency-Key is safe to
+ * send again); anything else unexpected becomes a bare 503.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
-  constructor(private readonly onUnexpected: (error: unknown) => void) {}
+  constructor(private readonly hooks: ProblemFilterHooks) {}
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
@@ -23,7 +37,20 @@ export class ProblemFilter implements ExceptionFilter {
       send(response, answer);
       return;
     }
-    this.onUnexpected(error);
+    if (isDatabaseUnreachable(error)) {
+      this.hooks.databaseUnreachable(error);
+      response.setHeader('Retry-After', String(this.hooks.retryAfterSeconds));
+      send(
+        response,
+        problem(
+          503,
+          'Service Unavailable',
+          'The hub cannot store applications for a moment; retry after Retry-After seconds with the same Idempotency-Key.',
+        ),
+      );
+      return;
+    }
+    this.hooks.unexpected(error);
     send(
       response,
       problem(
