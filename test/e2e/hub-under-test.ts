@@ -14,6 +14,7 @@ import {
 import {
   platform,
   startGroupsAtEnd,
+  startPrivatePostgres,
   startServiceProcess,
   testKafka,
   uniqueServiceName,
@@ -43,6 +44,11 @@ export interface HubOptions {
    * consumer group per service: the fault suite runs two. Defaults to one.
    */
   readonly instances?: number;
+  /**
+   * Every service on a PostgreSQL server of this hub's own (`hub.database`), which the fault
+   * suite stops and starts; otherwise the shared platform's database.
+   */
+  readonly privateDatabase?: boolean;
 }
 
 /**
@@ -115,7 +121,14 @@ export async function startHubUnderTest(options: HubOptions = {}) {
     ),
   );
   // Every service picks free ports for its business HTTP and its ops endpoints.
-  const common = { ...endpoints, TRACE_EXPORTER: 'zipkin', HTTP_PORT: '0', OPS_PORT: '0' };
+  const database = options.privateDatabase ? await startPrivatePostgres() : undefined;
+  const common = {
+    ...endpoints,
+    ...(database ? { DATABASE_URL: database.url } : {}),
+    TRACE_EXPORTER: 'zipkin',
+    HTTP_PORT: '0',
+    OPS_PORT: '0',
+  };
   const profile = {
     // Polling is per provider name: this run's poller leaves other runs' payments alone.
     name: `e2e-${randomUUID().slice(0, 8)}`,
@@ -182,6 +195,8 @@ export async function startHubUnderTest(options: HubOptions = {}) {
     services,
     xta,
     provider,
+    /** The hub's own PostgreSQL, when started with `privateDatabase`. */
+    database,
     /** The EfA door, when started with `efa`. */
     efa,
     gatewayUrl,
@@ -238,6 +253,7 @@ export async function startHubUnderTest(options: HubOptions = {}) {
       }
       await Promise.all(processes.map((service) => service.stop()));
       await Promise.all([xta.stop(), provider.stop(), efa?.stop()]);
+      await database?.remove();
     },
   };
 }

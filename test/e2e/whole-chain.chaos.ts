@@ -7,7 +7,8 @@ import { buildingPermitApplication, hubForThisFile, type HubUnderTest } from './
  * through the portal API (gateway → case router → XBau connector → XTA simulator, whose replies
  * complete each case), two processes of the router and each connector, one fault per scenario,
  * and what came out: accepted, delivered to the authority (and how often), completed on the
- * citizen's timeline, dead-lettered anywhere in this hub. Köln's route: XBau 2.5, no fee.
+ * citizen's timeline, dead-lettered anywhere in this hub. Köln's route: XBau 2.5, no fee. The
+ * services share a PostgreSQL server of the suite's own, so that it can be restarted.
  */
 const ratePerSecond = Number(process.env.CHAOS_RATE_PER_SECOND ?? 2);
 const table: Record<string, string | number>[] = [];
@@ -131,7 +132,7 @@ async function crashOneOfEach(hub: HubUnderTest, services: readonly string[]): P
 }
 
 describe('fault suite: the whole chain under steady load, two processes per service', () => {
-  const hub = hubForThisFile({ instances: 2 });
+  const hub = hubForThisFile({ instances: 2, privateDatabase: true });
   afterAll(() => {
     console.log(`\nsteady load ${ratePerSecond} applications/s through the portal API`);
     console.table(table);
@@ -161,6 +162,20 @@ describe('fault suite: the whole chain under steady load, two processes per serv
         await crashOneOfEach(running, services);
         await sleep(10_000);
         await crashOneOfEach(running, services);
+      },
+    });
+  }, 600_000);
+
+  it('PostgreSQL stopped for 10 s (fast shutdown, connections cut) and started again', async () => {
+    await runScenario(hub(), {
+      name: 'PostgreSQL down 10 s, restarted',
+      loadSeconds: 40,
+      atSecond: 10,
+      async inject({ database }) {
+        if (!database) throw new TypeError('the hub runs on the shared database');
+        await database.stop();
+        await sleep(10_000);
+        await database.start();
       },
     });
   }, 600_000);
