@@ -73,7 +73,7 @@ export class DeliveryRequestedHandler {
           businessScenario: 'XBAU_BAUGENEHMIGUNG',
           messageType: { code: '0200', payloadSchema: xbauReleases[xbauVersion].namespace },
         },
-        nachrichtenUUID,
+        { consumerGroup: context.group, nachrichtenUUID },
       );
       await publishDelivered(this.producer, context, {
         applicationId: request.applicationId,

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HubError } from '@hub/errors';
 import type { TransportReport, XtaClient, XtaRouting } from '@hub/xoev';
-import type { XtaSendLog } from './xta-send-log.js';
+import type { XtaSendKey, XtaSendLog } from './xta-send-log.js';
 
 export interface TransportTiming {
   readonly pollIntervalMs: number;
@@ -26,9 +26,9 @@ export class XbauTransport {
     private readonly timing: TransportTiming,
   ) {}
 
-  /** The message (by its nachrichtenUUID) at the server, then its final report; returns its XTA id. */
-  async send(xml: string, routing: XtaRouting, nachrichtenUUID: string): Promise<string> {
-    const messageId = await this.atServer(xml, routing, nachrichtenUUID);
+  /** The message (`key`: group and nachrichtenUUID) at the server, then its final report; returns its XTA id. */
+  async send(xml: string, routing: XtaRouting, key: XtaSendKey): Promise<string> {
+    const messageId = await this.atServer(xml, routing, key);
     const report = await this.finalReport(messageId);
     if (report.status === reportStatus.red) {
       throw new HubError(
@@ -40,19 +40,19 @@ export class XbauTransport {
     return messageId;
   }
 
-  private async atServer(xml: string, routing: XtaRouting, nachrichtenUUID: string) {
-    const earlier = await this.log.recall(nachrichtenUUID);
+  private async atServer(xml: string, routing: XtaRouting, key: XtaSendKey) {
+    const earlier = await this.log.recall(key);
     if (earlier?.sent) return earlier.xtaMessageId;
     const known = earlier && (await this.reportOf(earlier.xtaMessageId));
     if (known && known.status !== reportStatus.open) {
-      await this.log.sent(nachrichtenUUID);
+      await this.log.sent(key);
       return known.messageId;
     }
     // Still open: sent again under the same id, which the server can recognise.
     const messageId = known?.messageId ?? (await this.xta.createMessageId());
-    if (!known) await this.log.sendingAs(nachrichtenUUID, messageId);
+    if (!known) await this.log.sendingAs(key, messageId);
     await this.xta.sendMessage(messageId, xml, routing);
-    await this.log.sent(nachrichtenUUID);
+    await this.log.sent(key);
     return messageId;
   }
 
