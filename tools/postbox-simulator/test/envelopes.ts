@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { JWK } from 'jose';
-import { sha512Hex, signAuthorToken, zbpSchemas, type ZbpEnvelope } from '@hub/zbp';
+import {
+  describeAttachment,
+  sha512Hex,
+  signAuthorToken,
+  zbpSchemas,
+  type ZbpAttachment,
+  type ZbpEnvelope,
+} from '@hub/zbp';
 import { devAuthorPublicKey, devKey } from '../src/dev-author-key.js';
 
 export const authorPrivateKey = devKey('postbox-author-key.jwk.json');
@@ -36,6 +43,53 @@ export async function statusEnvelope(
     sha512sum,
     authorToken: await signAuthorToken(key, { messageId, sha512sum, sender }),
     createdAt: '2026-12-02T10:00:01.000Z',
+    ...overrides,
+  };
+}
+
+/** A document as a message_v6 attachment: its description and its bytes, base64. */
+export function attachmentOf(bytes: Buffer, filename = 'baugenehmigung.pdf'): ZbpAttachment {
+  return {
+    filename,
+    mimeType: 'application/pdf',
+    size: bytes.length,
+    sha512sum: sha512Hex(bytes),
+    data: bytes.toString('base64'),
+  };
+}
+
+/**
+ * A correctly signed message_v6 envelope with these attachments, its content describing them;
+ * `overrides` change it after signing.
+ */
+export async function messageEnvelope(
+  mailboxUuid: string,
+  attachments: readonly ZbpAttachment[],
+  overrides: Partial<ZbpEnvelope> = {},
+): Promise<ZbpEnvelope> {
+  const content = JSON.stringify({
+    reference: randomUUID(),
+    text: 'Die Bauaufsichtsbehörde hat über Ihren Antrag entschieden.',
+    caseNumber: 'BA-2026-0001',
+    sentAt: '2026-12-02T10:00:00.000Z',
+    attachments: attachments.map(describeAttachment),
+  });
+  const messageId = randomUUID();
+  const sender = 'Stadt Musterstadt';
+  const sha512sum = sha512Hex(content);
+  return {
+    schema: zbpSchemas.message,
+    messageId,
+    mailboxUuid,
+    storkQaaLevel: 'STORK-QAA-Level-3',
+    sender,
+    service: 'Baugenehmigung',
+    title: 'Ihr Bescheid',
+    content,
+    sha512sum,
+    authorToken: await signAuthorToken(authorPrivateKey, { messageId, sha512sum, sender }),
+    createdAt: '2026-12-02T10:00:01.000Z',
+    attachments: [...attachments],
     ...overrides,
   };
 }
