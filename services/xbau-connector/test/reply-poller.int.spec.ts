@@ -20,7 +20,7 @@ import { boxDeadLetterHeaders as replyDeadLetterHeaders, ClaimChecks } from '@hu
 import type { MessageBox, ReplyPoller } from '../src/replies/reply-poller.js';
 import { startReplyPoller } from '../src/replies/start-reply-poller.js';
 import { testConnectorConfig } from './connector-config.js';
-import { permitNotice } from '@hub/xta-simulator';
+import { reply0205 } from './reply-0205.js';
 import { reply1120 } from './reply-1120.js';
 import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-process.js';
 
@@ -108,18 +108,7 @@ describe('reply poller: a poison reply never blocks the message box', () => {
       ['for an application never delivered', reply1120(randomUUID()), /^XBAU_REPLY_UNCORRELATED$/],
       [
         'a Bescheid whose notice is not in the container',
-        permitNotice(
-          {
-            xbauVersion: '2.6',
-            nachrichtenUUID: randomUUID(),
-            referenzAntragsservice: applicationId,
-            author: { id: 'bpt:05913000', name: 'Bauportal' },
-            reader: { id: authority, name: 'Bauaufsicht' },
-          },
-          'BA-2026-0001',
-          true,
-          new Date(),
-        ).xml,
+        reply0205(applicationId),
         /^XBAU_DOCUMENT_MISSING$/,
       ],
     ];

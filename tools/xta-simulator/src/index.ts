@@ -9,4 +9,3 @@ export {
   type XtaSimulatorOptions,
 } from './simulator-options.js';
 export type { SimulatorRole } from './simulated-authority.js';
-export { permitNotice, type MessageWithAttachments, type XtaAttachment } from './permit-notice.js';

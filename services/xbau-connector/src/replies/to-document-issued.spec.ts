@@ -2,44 +2,17 @@ import { createHash } from 'node:crypto';
 import { documentContentMaxBytes } from '@hub/contracts';
 import { parseXml } from '@hub/xoev';
 import { describe, expect, it } from 'vitest';
+import { noticePdf, reply0205 } from '../../test/reply-0205.js';
 import { toDocumentsIssued } from './to-document-issued.js';
 
 const applicationId = '0b9a3c9e-3f5b-4c1e-8f3a-6d2b1e7c9a10';
 const replyUUID = '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e';
 const portal = 'bpt:05913000';
 const authority = 'bab:05913000';
-const pdf = Buffer.from('%PDF-1.4\nBaugenehmigung BA-2026-0001\n%%EOF\n');
+const pdf = noticePdf;
 const sha512 = (bytes: Buffer) => createHash('sha512').update(bytes).digest('hex');
-const party = (id: string) =>
-  `<verzeichnisdienst listURI="urn:xoev-de:kosit:codeliste:verzeichnisdienst" listVersionID="2"><code>DVDV</code></verzeichnisdienst><kennung>${id}</kennung><name>x</name>`;
-
-/** A 0205 as the authority sends it (the shape the XTA simulator's permitNotice writes). */
-function bescheid(
-  anhang = `<anhang filesize="${pdf.length}" hashValue="${sha512(pdf)}"><dokumentid>cid:doc-1</dokumentid><dateiname>baugenehmigung.pdf</dateiname></anhang>`,
-  istGenehmigung = 'true',
-): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>
-<xbau:baugenehmigung.bescheid.0205 xmlns:xbau="http://www.xleitstelle.de/xbau/2/6" standard="XBau-Hochbau" version="2.6" produkt="p" produkthersteller="h">
-  <nachrichtenkopf.g2g>
-    <identifikation.nachricht>
-      <nachrichtenUUID>${replyUUID}</nachrichtenUUID>
-      <nachrichtentyp listURI="urn:xoev-de:xbau:codeliste:xbau-nachrichten" listVersionID="4.0"><code>0205</code></nachrichtentyp>
-      <erstellungszeitpunkt>2026-03-02T10:15:30.000Z</erstellungszeitpunkt>
-    </identifikation.nachricht>
-    <leser>${party(portal)}</leser>
-    <autor>${party(authority)}</autor>
-  </nachrichtenkopf.g2g>
-  <xbau:bezug><referenz>${applicationId}</referenz><vorgang>BA-2026-0001</vorgang></xbau:bezug>
-  <xbau:bescheid><xbau:tenor><xbau:istGenehmigung>${istGenehmigung}</xbau:istGenehmigung></xbau:tenor></xbau:bescheid>
-  <xbau:anlagen>
-    <anlage>
-      <bezeichnung>Baugenehmigung</bezeichnung>
-      <mimeType listURI="urn:xoev-de:xbau:codeliste:xbau-mimetypes" listVersionID="1.0"><code>application/pdf</code></mimeType>
-      <anhangOderVerlinkung>${anhang}</anhangOderVerlinkung>
-    </anlage>
-  </xbau:anlagen>
-</xbau:baugenehmigung.bescheid.0205>`;
-}
+const bescheid = (anhang?: string, istGenehmigung: 'true' | 'false' = 'true') =>
+  reply0205(applicationId, { nachrichtenUUID: replyUUID, anhang, istGenehmigung });
 
 const attachment = (bytes = pdf, id = 'doc-1') => ({
   id,
