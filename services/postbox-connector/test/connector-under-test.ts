@@ -30,6 +30,7 @@ export async function testTopics(): Promise<Record<string, string>> {
   return {
     [topics.applicationSubmitted.name]: await submissionsTopic(),
     [topics.citizenStatusChanged.name]: await createTestTopic(testKafka(), 'postbox-status'),
+    [topics.documentIssued.name]: await createTestTopic(testKafka(), 'postbox-documents'),
   };
 }
 
