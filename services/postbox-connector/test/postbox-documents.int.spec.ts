@@ -1,19 +1,17 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { documentNotices } from '@hub/citizen-notices';
 import { examples, topics } from '@hub/contracts';
 import { deadLetterHeaders, deadLetterTopic } from '@hub/kit';
 import { collectFrom, eventually, testKafka } from '@hub/test-support';
 import { sha512Hex } from '@hub/zbp';
-import { postboxSimulator, publisher, startConnector, testTopics } from './connector-under-test.js';
-
-async function deleteTopic(kafka: Kafka, topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-  await admin.disconnect();
-}
+import {
+  deleteTopic,
+  postboxSimulator,
+  publisher,
+  startConnector,
+  testTopics,
+} from './connector-under-test.js';
 
 describe('the postbox connector: documents to the citizen’s mailbox', () => {
   it('puts the permit notice in the mailbox once, with its hash; a document that is not its hash is dead-lettered', async () => {

@@ -29,22 +29,17 @@ export async function statusEnvelope(
     changedAt: '2026-12-02T10:00:00.000Z',
     sequence: 2,
   });
-  const sender = 'Stadt Musterstadt';
-  const sha512sum = sha512Hex(content);
-  return {
-    schema: zbpSchemas.status,
-    messageId,
-    mailboxUuid,
-    storkQaaLevel: 'STORK-QAA-Level-3',
-    sender,
-    service: 'Baugenehmigung',
-    title: 'Neuer Stand Ihres Antrags',
-    content,
-    sha512sum,
-    authorToken: await signAuthorToken(key, { messageId, sha512sum, sender }),
-    createdAt: '2026-12-02T10:00:01.000Z',
-    ...overrides,
-  };
+  return signed(
+    {
+      schema: zbpSchemas.status,
+      title: 'Neuer Stand Ihres Antrags',
+      content,
+      messageId,
+      mailboxUuid,
+    },
+    key,
+    overrides,
+  );
 }
 
 /** A document as a message_v6 attachment: its description and its bytes, base64. */
@@ -74,22 +69,35 @@ export async function messageEnvelope(
     sentAt: '2026-12-02T10:00:00.000Z',
     attachments: attachments.map(describeAttachment),
   });
-  const messageId = randomUUID();
+  return signed(
+    {
+      schema: zbpSchemas.message,
+      title: 'Ihr Bescheid',
+      content,
+      messageId: randomUUID(),
+      mailboxUuid,
+    },
+    authorPrivateKey,
+    { attachments: [...attachments], ...overrides },
+  );
+}
+
+/** The envelope around a content, signed by `key` as the test sender; `overrides` after signing. */
+async function signed(
+  parts: Pick<ZbpEnvelope, 'schema' | 'title' | 'content' | 'messageId' | 'mailboxUuid'>,
+  key: JWK,
+  overrides: Partial<ZbpEnvelope>,
+): Promise<ZbpEnvelope> {
   const sender = 'Stadt Musterstadt';
-  const sha512sum = sha512Hex(content);
+  const sha512sum = sha512Hex(parts.content);
   return {
-    schema: zbpSchemas.message,
-    messageId,
-    mailboxUuid,
+    ...parts,
     storkQaaLevel: 'STORK-QAA-Level-3',
     sender,
     service: 'Baugenehmigung',
-    title: 'Ihr Bescheid',
-    content,
     sha512sum,
-    authorToken: await signAuthorToken(authorPrivateKey, { messageId, sha512sum, sender }),
+    authorToken: await signAuthorToken(key, { messageId: parts.messageId, sha512sum, sender }),
     createdAt: '2026-12-02T10:00:01.000Z',
-    attachments: [...attachments],
     ...overrides,
   };
 }

@@ -9,17 +9,9 @@ import {
   zbpEnvelopeSchema,
   zbpMessageContentSchema,
 } from '@hub/zbp';
-import { authorOf } from '../author.js';
-import { postboxConnectorConfigSchema } from '../config.js';
+import { testAuthor as author } from '../../test/test-author.js';
 import { documentEnvelope } from './document-envelope.js';
 
-const author = authorOf(
-  postboxConnectorConfigSchema.parse({
-    KAFKA_BROKERS: 'k:9092',
-    SCHEMA_REGISTRY_URL: 'http://r',
-    DATABASE_URL: 'postgres://d',
-  }),
-);
 const event = examples['procedure/document-issued'];
 
 describe('documentEnvelope', () => {
