@@ -62,6 +62,8 @@ export class SimulatedAuthority {
   readonly deliveries = new Map<string, number>();
   /** Valid deliveries by the application they carry (`referenzAntragsservice`). */
   readonly deliveriesByApplication = new Map<string, number>();
+  /** The documents the authority issued (the 0205's notices), by the application they decide. */
+  readonly documentsByApplication = new Map<string, readonly XtaAttachment[]>();
   private readonly sent = new Map<string, SentMessage>();
   private readonly box: BoxEntry[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -193,6 +195,8 @@ export class SimulatedAuthority {
         this.timers.delete(timer);
         const written = reply.write(new Date());
         const message = typeof written === 'string' ? { xml: written, attachments: [] } : written;
+        if (message.attachments.length > 0)
+          this.documentsByApplication.set(application.referenzAntragsservice, message.attachments);
         this.putInBox(message, replyRouting(application, reply.code));
       }, at);
       this.timers.add(timer);
