@@ -162,6 +162,23 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     standardVersion: '2.6',
     authorityId: 'bab:05913000',
   },
+  'procedure/document-issued': {
+    applicationId,
+    documentId: '5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f',
+    issuedAt: at,
+    kind: 'PERMIT_NOTICE',
+    title: 'Baugenehmigung',
+    fileName: 'baugenehmigung.pdf',
+    mediaType: 'application/pdf',
+    sizeBytes: 9,
+    sha512:
+      'bc3a2934aef2582c7dbf748f46dcb6be3a70f43b6dd335efedda0ac12db31b0a4c4e4eecf2798a9b4400a5ee5eda9cfcd9aea4285bd9703df6d2498f3d4a477a',
+    content: Buffer.from('%PDF-1.7\n'),
+    caseNumber: 'BA-2026-0001',
+    nachrichtenUUID: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f',
+    standardVersion: '2.6',
+    authorityId: 'bab:05913000',
+  },
   'case/citizen-status-changed': {
     applicationId,
     changedAt: at,

@@ -47,3 +47,4 @@ export {
   type DrinkingWaterLimit,
   type DrinkingWaterLimitTable,
 } from './drinking-water-limits.js';
+export { documentContentMaxBytes } from './documents.js';

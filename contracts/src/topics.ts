@@ -110,6 +110,15 @@ export const eventTopics = [
   },
   {
     ...eventTopic,
+    name: 'procedure.document-issued.v1',
+    description:
+      'The authority issued a document for an application (XBau 0205 Bescheid), the document inline.',
+    valueSchema: 'procedure/document-issued',
+    owner: 'xbau-connector',
+    consumers: ['postbox-connector.document-issued'],
+  },
+  {
+    ...eventTopic,
     name: 'case.citizen-status-changed.v1',
     description: 'The citizen-facing state of an application changed.',
     valueSchema: 'case/citizen-status-changed',

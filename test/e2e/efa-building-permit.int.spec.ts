@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventTypes } from '@hub/fit-connect';
@@ -10,7 +10,8 @@ import { hubForThisFile } from './hub-under-test.js';
  * Issue 15, the EfA door end to end, every service its own process: an EfA building-permit
  * submission → FIT-Connect simulator → fit-connect-receiver (accepts it back to FIT-Connect) →
  * case-router → xbau-connector → XTA simulator (authority) → replies → case-router →
- * postbox-connector → the citizen's mailbox in the postbox simulator; one trace throughout.
+ * postbox-connector → the citizen's mailbox in the postbox simulator, each status and the permit
+ * notice the authority issued with its 0205; one trace throughout.
  */
 interface ZipkinSpan {
   readonly traceId: string;
@@ -28,6 +29,8 @@ interface StatusContent {
 }
 
 const intakeSpanName = 'receive fit-connect submission';
+const statusSchema = 'urn:schema-fitko-de:fit-connect:id.bund.de:status_v6';
+const messageSchema = 'urn:schema-fitko-de:fit-connect:id.bund.de:message_v6';
 
 describe('an EfA building-permit submission through FIT-Connect to the authority and the postbox', () => {
   const hub = hubForThisFile({ efa: true });
@@ -37,7 +40,7 @@ describe('an EfA building-permit submission through FIT-Connect to the authority
   });
   afterAll(() => statuses.stop());
 
-  it('is accepted, delivered once, completed, and each status reaches the mailbox once, in one trace', async () => {
+  it('is accepted, delivered once, completed, and each status and the permit notice reach the mailbox once, in one trace', async () => {
     const efa = hub().efa;
     if (!efa) throw new TypeError('the hub was started without its EfA door');
     const mailbox = `postbox-e2e-${randomUUID()}`;
@@ -78,14 +81,36 @@ describe('an EfA building-permit submission through FIT-Connect to the authority
     expect(hub().xta.deliveriesByApplication.get(applicationId)).toBe(1);
     expect(hub().xtaEnvelopes().invalid).toEqual([]);
 
-    // Every status change in the mailbox exactly once: none missing, none twice.
-    const messages = await eventually(
+    // Every status change in the mailbox exactly once, none missing, none twice; and the permit
+    // notice the authority issued, once, the very bytes it sent (the postbox checked their hash).
+    const received = await eventually(
       () => {
-        const received = efa.postbox.store.received(mailbox);
-        return received.length >= sequences.length ? received : undefined;
+        const got = efa.postbox.store.received(mailbox);
+        const statusCount = got.filter((message) => message.schema === statusSchema).length;
+        return statusCount >= sequences.length && got.length > statusCount ? got : undefined;
       },
-      { timeoutMs: 20_000, what: `${sequences.length} status messages in the citizen's mailbox` },
+      {
+        timeoutMs: 20_000,
+        what: `${sequences.length} status messages and the permit notice in the citizen's mailbox`,
+      },
     );
+    const messages = received.filter((message) => message.schema === statusSchema);
+    const notices = received.filter((message) => message.schema === messageSchema);
+    const [issued, ...moreIssued] = hub().xta.documentsByApplication.get(applicationId) ?? [];
+    expect(moreIssued).toEqual([]);
+    const issuedHash = createHash('sha512')
+      .update(issued?.bytes ?? '')
+      .digest('hex');
+    expect(notices).toHaveLength(1);
+    expect(notices[0]?.attachments).toEqual([
+      {
+        filename: 'baugenehmigung.pdf',
+        mimeType: 'application/pdf',
+        size: issued?.bytes.length,
+        sha512sum: issuedHash,
+      },
+    ]);
+    expect(notices[0]?.content).toMatchObject({ reference: applicationId });
     const delivered = messages.map((message) => (message.content as StatusContent).sequence);
     expect([...delivered].sort((a, b) => a - b)).toEqual([...sequences].sort((a, b) => a - b));
     expect(
@@ -102,7 +127,7 @@ describe('an EfA building-permit submission through FIT-Connect to the authority
     ).toEqual([]);
 
     // One trace: the receiver's intake span is its root; the postbox messages and XBau spans in it.
-    const traceIds = new Set(messages.map((message) => message.traceparent?.split('-')[1]));
+    const traceIds = new Set(received.map((message) => message.traceparent?.split('-')[1]));
     expect(traceIds.size).toBe(1);
     const [traceId] = [...traceIds];
     const { services } = hub();
@@ -116,7 +141,7 @@ describe('an EfA building-permit submission through FIT-Connect to the authority
           found.some((span) => span.name === intakeSpanName) &&
           found.some((span) => span.name === 'soap sendmessage') &&
           found.filter((span) => span.localEndpoint?.serviceName === services['postbox-connector'])
-            .length >= sequences.length &&
+            .length >= received.length &&
           found.every((span) => span.parentId === undefined || ids.has(span.parentId));
         return ready ? found : undefined;
       },

@@ -15,6 +15,7 @@ export type * from './payment/payment-settled.js';
 export type * from './portal/application-submitted.js';
 export type * from './procedure/application-delivered.js';
 export type * from './procedure/delivery-requested.js';
+export type * from './procedure/document-issued.js';
 export type * from './procedure/status-reported.js';
 export type * from './health/lab-report-received.js';
 import type { CitizenStatusChanged } from './case/citizen-status-changed.js';
@@ -32,6 +33,7 @@ import type { PaymentSettled } from './payment/payment-settled.js';
 import type { ApplicationSubmitted } from './portal/application-submitted.js';
 import type { ApplicationDelivered } from './procedure/application-delivered.js';
 import type { DeliveryRequested } from './procedure/delivery-requested.js';
+import type { DocumentIssued } from './procedure/document-issued.js';
 import type { StatusReported } from './procedure/status-reported.js';
 import type { LabReportReceived } from './health/lab-report-received.js';
 
@@ -52,6 +54,7 @@ export interface SchemaValues {
   'portal/application-submitted': ApplicationSubmitted;
   'procedure/application-delivered': ApplicationDelivered;
   'procedure/delivery-requested': DeliveryRequested;
+  'procedure/document-issued': DocumentIssued;
   'procedure/status-reported': StatusReported;
   'health/lab-report-received': LabReportReceived;
 }
@@ -75,6 +78,7 @@ export const schemaNames = {
   applicationSubmitted: 'portal/application-submitted',
   applicationDelivered: 'procedure/application-delivered',
   deliveryRequested: 'procedure/delivery-requested',
+  documentIssued: 'procedure/document-issued',
   statusReported: 'procedure/status-reported',
   labReportReceived: 'health/lab-report-received',
 } as const;

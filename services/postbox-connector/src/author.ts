@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JWK } from 'jose';
 import type { PostboxConnectorConfig } from './config.js';
-import type { Author } from './envelope/status-envelope.js';
+import type { Author } from './envelope/signed-envelope.js';
 
 /** Injection token of the connector's `Author`: who signs the messages. */
 export const AUTHOR = Symbol('postbox author');

@@ -1,13 +1,9 @@
 import { Controller, Inject } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { topics } from '@hub/contracts';
-import { HubError } from '@hub/errors';
 import { IdempotencyLedger, KitEvent, outboundId, type EventContext } from '@hub/kit';
-import {
-  statusEnvelope,
-  type Author,
-  type CitizenStatusChanged,
-} from './envelope/status-envelope.js';
+import type { Author } from './envelope/signed-envelope.js';
+import { statusEnvelope, type CitizenStatusChanged } from './envelope/status-envelope.js';
 import { MailboxDirectory } from './mailbox-directory.js';
 import { PostboxClient } from './postbox/postbox-client.js';
 import { AUTHOR } from './author.js';
@@ -27,12 +23,7 @@ export class CitizenStatusChangedHandler {
     @Payload() event: CitizenStatusChanged,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const mailbox = await this.mailboxes.mailboxOf(event.applicationId);
-    // The submission is read by another handler; until it has been, wait (retried, no id logged).
-    if (mailbox === undefined)
-      throw new HubError('POSTBOX_MAILBOX_UNKNOWN', 'the application’s postbox is not known yet', {
-        retryable: true,
-      });
+    const mailbox = await this.mailboxes.requireMailboxOf(event.applicationId);
     // No transaction is held while the postbox answers (ADR 0022); the id makes a resend one message.
     const messageId = outboundId(context.eventId, 'postbox');
     await this.ledger.onceRemote(context.eventId, context.group, async () => {

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import { HubError } from '@hub/errors';
 
 /** Which postbox belongs to which application, as the submission said. */
 export class MailboxDirectory {
@@ -19,5 +20,18 @@ export class MailboxDirectory {
       [applicationId],
     );
     return rows[0]?.mailbox_uuid;
+  }
+
+  /**
+   * The application's postbox, for a message to it. The submission is read by another handler;
+   * until it has been, the message waits (retryable, no id logged).
+   */
+  async requireMailboxOf(applicationId: string): Promise<string> {
+    const mailbox = await this.mailboxOf(applicationId);
+    if (mailbox === undefined)
+      throw new HubError('POSTBOX_MAILBOX_UNKNOWN', 'the application’s postbox is not known yet', {
+        retryable: true,
+      });
+    return mailbox;
   }
 }

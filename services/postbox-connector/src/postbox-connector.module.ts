@@ -5,13 +5,17 @@ import { ApplicationSubmittedHandler } from './application-submitted.handler.js'
 import { AUTHOR, authorOf } from './author.js';
 import { CitizenStatusChangedHandler } from './citizen-status-changed.handler.js';
 import type { PostboxConnectorConfig } from './config.js';
+import { DocumentIssuedHandler } from './document-issued.handler.js';
 import { MailboxDirectory } from './mailbox-directory.js';
 import { postboxConnectorMigrations } from './migrations.js';
 import { PostboxClient } from './postbox/postbox-client.js';
 
-/** The postbox connector: learns mailboxes, sends status changes (ready while the postbox answers). */
+/**
+ * The postbox connector: learns mailboxes, sends status changes and documents (ready while the
+ * postbox answers).
+ */
 @Module({
-  controllers: [ApplicationSubmittedHandler, CitizenStatusChangedHandler],
+  controllers: [ApplicationSubmittedHandler, CitizenStatusChangedHandler, DocumentIssuedHandler],
   providers: [
     {
       provide: PostboxClient,

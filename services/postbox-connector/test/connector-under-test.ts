@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Kafka } from 'kafkajs';
 import { onTestFinished } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import { schemaType, topics, type SchemaName } from '@hub/contracts';
@@ -30,6 +31,7 @@ export async function testTopics(): Promise<Record<string, string>> {
   return {
     [topics.applicationSubmitted.name]: await submissionsTopic(),
     [topics.citizenStatusChanged.name]: await createTestTopic(testKafka(), 'postbox-status'),
+    [topics.documentIssued.name]: await createTestTopic(testKafka(), 'postbox-documents'),
   };
 }
 
@@ -90,4 +92,12 @@ export async function publisher() {
       ],
     });
   };
+}
+
+/** Removes a dead-letter topic the connector created for a test's one-off group. */
+export async function deleteTopic(kafka: Kafka, topic: string): Promise<void> {
+  const admin = kafka.admin();
+  await admin.connect();
+  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
+  await admin.disconnect();
 }

@@ -1,17 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import type { Kafka } from 'kafkajs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { examples, topics } from '@hub/contracts';
 import { deadLetterHeaders, deadLetterTopic } from '@hub/kit';
 import { collectFrom, eventually, testKafka } from '@hub/test-support';
-import { postboxSimulator, publisher, startConnector, testTopics } from './connector-under-test.js';
-
-async function deleteTopic(kafka: Kafka, topic: string): Promise<void> {
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-  await admin.disconnect();
-}
+import {
+  deleteTopic,
+  postboxSimulator,
+  publisher,
+  startConnector,
+  testTopics,
+} from './connector-under-test.js';
 
 describe('the postbox connector against the postbox simulator', () => {
   it('puts each status change in the citizen’s mailbox once: repeats, 503s and a refusal', async () => {

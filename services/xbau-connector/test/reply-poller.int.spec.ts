@@ -20,6 +20,7 @@ import { boxDeadLetterHeaders as replyDeadLetterHeaders, ClaimChecks } from '@hu
 import type { MessageBox, ReplyPoller } from '../src/replies/reply-poller.js';
 import { startReplyPoller } from '../src/replies/start-reply-poller.js';
 import { testConnectorConfig } from './connector-config.js';
+import { reply0205 } from './reply-0205.js';
 import { reply1120 } from './reply-1120.js';
 import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-process.js';
 
@@ -105,6 +106,11 @@ describe('reply poller: a poison reply never blocks the message box', () => {
         /^XBAU_REPLY_FOREIGN_AUTHOR$/,
       ],
       ['for an application never delivered', reply1120(randomUUID()), /^XBAU_REPLY_UNCORRELATED$/],
+      [
+        'a Bescheid whose notice is not in the container',
+        reply0205(applicationId),
+        /^XBAU_DOCUMENT_MISSING$/,
+      ],
     ];
     const poisonIds: string[] = [];
     for (const [, body] of poison) poisonIds.push(await simulator.injectReply(body));

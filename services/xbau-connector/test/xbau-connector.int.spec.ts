@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { EachMessagePayload } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
@@ -6,6 +6,7 @@ import {
   schemaType,
   type ApplicationDelivered,
   type DeliveryRequested,
+  type DocumentIssued,
   type StatusReported,
 } from '@hub/contracts';
 import { createLogger, deadLetterHeaders, eventHeaders, outboundId } from '@hub/kit';
@@ -17,6 +18,7 @@ import { startSimulatorProcess, type SimulatorProcess } from './xta-simulator-pr
 
 const deliveredTopic = 'procedure.application-delivered.v1';
 const statusTopic = 'procedure.status-reported.v1';
+const documentTopic = 'procedure.document-issued.v1';
 const service = `xbau-connector-it-${randomUUID().slice(0, 8)}`;
 
 describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => {
@@ -71,6 +73,19 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
     );
   }
 
+  /** The application's document events, once the 0205 has been read. */
+  async function documentEvents(records: EachMessagePayload[], applicationId: string) {
+    const mine = await eventually(
+      async () => {
+        await connector.pollReplies();
+        const found = keyed(records, applicationId);
+        return found.length > 0 ? found : undefined;
+      },
+      { timeoutMs: 30_000, what: `the document events of ${applicationId}` },
+    );
+    return decode<DocumentIssued>(mine, 'procedure/document-issued');
+  }
+
   async function retriedSoFar(): Promise<number> {
     const metric = await connector.metrics.getSingleMetric('hub_events_retried_total')?.get();
     return (metric?.values ?? []).reduce((sum, { value }) => sum + value, 0);
@@ -79,6 +94,7 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
   it('delivers a request as XBau 0200 and reports delivery, receipt, case number and statuses', async () => {
     const delivered = await collectFrom(kafka, deliveredTopic);
     const statuses = await collectFrom(kafka, statusTopic);
+    const documents = await collectFrom(kafka, documentTopic);
     const request = deliveryRequest();
 
     const eventId = await send(request);
@@ -117,15 +133,35 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
       ['10', expect.any(String) as unknown],
     ]);
     expect(reported.every((status) => status.standardVersion === '2.6')).toBe(true);
+
+    // The 0205 before status 10 carried the permit notice: one document event, the bytes checked.
+    const [notice, ...more] = await documentEvents(documents.received, request.applicationId);
+    expect(more).toEqual([]);
+    expect(notice).toMatchObject({
+      kind: 'PERMIT_NOTICE',
+      fileName: 'baugenehmigung.pdf',
+      mediaType: 'application/pdf',
+      caseNumber: reported[1]?.caseNumber,
+      authorityId: 'bab:05913000',
+    });
+    expect(notice?.content.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(notice?.sizeBytes).toBe(notice?.content.length);
+    expect(notice?.sha512).toBe(
+      createHash('sha512')
+        .update(notice?.content ?? '')
+        .digest('hex'),
+    );
   });
 
   it('publishes one status event per reply when the authority sends every reply twice', async () => {
     await simulator.setFaults({ duplicateReplies: true });
     const statuses = await collectFrom(kafka, statusTopic);
+    const documents = await collectFrom(kafka, documentTopic);
     const request = deliveryRequest();
     await send(request);
 
     const mine = await statusEvents(statuses.received, request.applicationId, 6);
+    await documentEvents(documents.received, request.applicationId);
     // Drain the box: every duplicate has been fetched once the last copy is closed.
     await eventually(async () => ((await connector.pollReplies()) === 0 ? true : undefined), {
       timeoutMs: 30_000,
@@ -143,6 +179,8 @@ describe('xbau connector: Kafka → XTA simulator → replies → Kafka', () => 
     expect(eventIds).toEqual(
       reported.map((status) => outboundId(status.nachrichtenUUID, 'xbau-reply')),
     );
+    // The 0205 came twice too: its document is published once.
+    expect(keyed(documents.received, request.applicationId)).toHaveLength(1);
   });
 
   it('is idempotent when the request is delivered twice: one XTA delivery, one delivered event', async () => {

@@ -1,7 +1,12 @@
 import { generateKeyPair, exportJWK } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { sha512Hex } from '@hub/zbp';
-import { authorPublicKey, statusEnvelope } from '../test/envelopes.js';
+import {
+  attachmentOf,
+  authorPublicKey,
+  messageEnvelope,
+  statusEnvelope,
+} from '../test/envelopes.js';
 import { checkEnvelope } from './check-envelope.js';
 
 const rules = {
@@ -75,5 +80,67 @@ describe('checkEnvelope', () => {
       rules,
     );
     expect(swapped).toMatchObject({ ok: false, status: 401 });
+  });
+
+  describe('a message_v6 with a document', () => {
+    const pdf = Buffer.from('%PDF-1.7\nBaugenehmigung BA-2026-0001\n%%EOF\n');
+
+    it('is accepted when each attachment is the size and SHA-512 the signed content names', async () => {
+      const check = await checkEnvelope(
+        await messageEnvelope(mailbox, [attachmentOf(pdf)]),
+        mailbox,
+        rules,
+      );
+      expect(check).toMatchObject({ ok: true, content: { attachments: [{ size: pdf.length }] } });
+    });
+
+    it('refuses bytes that are not the SHA-512 or size they claim, naming the attachment', async () => {
+      const swapped = { ...attachmentOf(pdf), data: Buffer.from('%PDF-forged').toString('base64') };
+      const forged = await checkEnvelope(
+        await messageEnvelope(mailbox, [{ ...swapped, size: 11 }]),
+        mailbox,
+        rules,
+      );
+      expect(forged).toMatchObject({
+        ok: false,
+        status: 422,
+        problems: [{ path: 'attachments.0.sha512sum' }],
+      });
+      const short = await checkEnvelope(
+        await messageEnvelope(mailbox, [{ ...attachmentOf(pdf), size: pdf.length + 1 }]),
+        mailbox,
+        rules,
+      );
+      expect(short).toMatchObject({ ok: false, problems: [{ path: 'attachments.0.size' }] });
+    });
+
+    it('refuses an attachment the signed content does not describe, or one on a status', async () => {
+      const described = await messageEnvelope(mailbox, [attachmentOf(pdf)]);
+      const added = await checkEnvelope(
+        { ...described, attachments: [attachmentOf(pdf), attachmentOf(pdf, 'plan.pdf')] },
+        mailbox,
+        rules,
+      );
+      expect(added).toMatchObject({ ok: false, problems: [{ path: 'content.attachments' }] });
+      const onStatus = await checkEnvelope(
+        await statusEnvelope(mailbox, { attachments: [attachmentOf(pdf)] }),
+        mailbox,
+        rules,
+      );
+      expect(onStatus).toMatchObject({ ok: false, problems: [{ path: 'attachments' }] });
+    });
+
+    it('names malformed attachments: a path in the name, data that is not base64', async () => {
+      const check = await checkEnvelope(
+        await messageEnvelope(mailbox, [
+          { ...attachmentOf(pdf, '../etc/passwd'), data: 'not base64!' },
+        ]),
+        mailbox,
+        rules,
+      );
+      expect(check).toMatchObject({ ok: false, status: 422 });
+      const paths = check.ok ? [] : check.problems.map((p) => p.path);
+      expect(paths).toEqual(['attachments.0.filename', 'attachments.0.data']);
+    });
   });
 });

@@ -1,8 +1,11 @@
 import type { JWK } from 'jose';
+import { attachmentProblem } from './check-attachments.js';
+import type { z } from 'zod';
 import {
   authorTokenProblem,
   sha512Hex,
   zbpEnvelopeSchema,
+  zbpMessageContentSchema,
   zbpSchemas,
   zbpStatusContentSchema,
   type StorkQaaLevel,
@@ -32,7 +35,8 @@ const refused = (status: 401 | 422, path: string, reason: string): EnvelopeCheck
 /**
  * Checks an envelope as the postbox does before it stores anything: the structure, the mailbox
  * it was posted to, the accepted authentication level, the checksum over the content string, the
- * content itself, and last the author's signature over id, sender and checksum.
+ * content itself with the attachments it describes (size and SHA-512 of each one's bytes), and
+ * last the author's signature over id, sender and checksum.
  */
 export async function checkEnvelope(
   body: unknown,
@@ -66,16 +70,29 @@ export async function checkEnvelope(
   } catch {
     return refused(422, 'content', 'is not a JSON string');
   }
-  if (envelope.schema === zbpSchemas.status) {
-    const status = zbpStatusContentSchema.safeParse(content);
-    if (!status.success) {
-      const issue = status.error.issues[0];
-      return refused(422, ['content', ...(issue?.path ?? [])].join('.'), issue?.message ?? '');
-    }
-  } else if (typeof content !== 'object' || content === null || Array.isArray(content)) {
-    return refused(422, 'content', 'is not a JSON object');
-  }
+  const problem = contentProblem(envelope, content);
+  if (problem) return refused(422, problem.path, problem.reason);
   const tokenProblem = await authorTokenProblem(rules.authorKey, envelope.authorToken, envelope);
   if (tokenProblem) return refused(401, 'authorToken', tokenProblem);
   return { ok: true, envelope, content };
+}
+
+/**
+ * The content against its schema's vocabulary: status_v6 a status monitor entry without
+ * attachments, message_v6 a notice whose attachments are the envelope's.
+ */
+function contentProblem(envelope: ZbpEnvelope, content: unknown): Problem | null {
+  if (envelope.schema === zbpSchemas.status) {
+    if (envelope.attachments) return { path: 'attachments', reason: 'status_v6 carries none' };
+    return firstIssue(zbpStatusContentSchema.safeParse(content));
+  }
+  const message = zbpMessageContentSchema.safeParse(content);
+  if (!message.success) return firstIssue(message);
+  return attachmentProblem(envelope.attachments ?? [], message.data.attachments);
+}
+
+function firstIssue(result: z.ZodSafeParseResult<unknown>): Problem | null {
+  if (result.success) return null;
+  const issue = result.error.issues[0];
+  return { path: ['content', ...(issue?.path ?? [])].join('.'), reason: issue?.message ?? '' };
 }

@@ -1,4 +1,4 @@
-import type { ZbpEnvelope } from '@hub/zbp';
+import type { ZbpAttachmentDescription, ZbpEnvelope } from '@hub/zbp';
 
 /** One message as the citizen's mailbox holds it: the envelope with its content parsed. */
 export interface StoredMessage {
@@ -10,6 +10,8 @@ export interface StoredMessage {
   readonly title: string;
   readonly content: unknown;
   readonly sha512sum: string;
+  /** The documents of a message_v6, each checked against its bytes (which are not kept). */
+  readonly attachments: readonly ZbpAttachmentDescription[];
   readonly createdAt: string;
   readonly receivedAt: string;
   /** The W3C trace context the message arrived with: which trace delivered it. */

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
-import { storkQaaLevels } from '@hub/zbp';
+import { describeAttachment, storkQaaLevels } from '@hub/zbp';
 import { checkEnvelope, type EnvelopeRules } from './check-envelope.js';
 import { BodyTooLarge, readLimitedBody, reply } from './http-io.js';
 import { MailboxStore } from './mailbox-store.js';
@@ -52,7 +52,8 @@ export async function startPostboxSimulator(
     authorKey: options.authorKey,
     acceptedQaaLevels: options.acceptedQaaLevels ?? storkQaaLevels,
   };
-  const maxBodyBytes = options.maxBodyBytes ?? 262_144;
+  // A message_v6 with a document of zbpAttachmentMaxBytes, base64, fits.
+  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   const store = new MailboxStore(options.maxMessages ?? 10_000);
   const fault = { status: 503, count: 0 };
 
@@ -100,6 +101,7 @@ export async function startPostboxSimulator(
       title: envelope.title,
       content: check.content,
       sha512sum: envelope.sha512sum,
+      attachments: (envelope.attachments ?? []).map(describeAttachment),
       createdAt: envelope.createdAt,
       receivedAt: new Date().toISOString(),
       traceparent: traceparentOf(request),

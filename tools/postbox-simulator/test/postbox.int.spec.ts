@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPostboxSimulator, type PostboxSimulator } from '../src/index.js';
-import { authorPublicKey, statusEnvelope } from './envelopes.js';
+import { attachmentOf, authorPublicKey, messageEnvelope, statusEnvelope } from './envelopes.js';
 
 let simulator: PostboxSimulator;
 beforeAll(async () => {
@@ -18,7 +18,7 @@ const post = (mailbox: string, body: string, type = 'application/json') =>
 const received = async (mailbox: string) =>
   (await (
     await fetch(`${simulator.url}/__admin/mailboxes/${encodeURIComponent(mailbox)}/messages`)
-  ).json()) as Array<{ messageId: string; content: unknown }>;
+  ).json()) as Array<{ messageId: string; content: unknown; attachments: unknown[] }>;
 
 describe('postbox simulator over HTTP', () => {
   it('stores a message once however often it is posted, and says what the mailbox received', async () => {
@@ -30,6 +30,31 @@ describe('postbox simulator over HTTP', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]?.content).toMatchObject({ status: 'RECEIVED', sequence: 2 });
     expect(await received(`mbx-${randomUUID()}`)).toEqual([]);
+  });
+
+  it('stores a message_v6 with its document once, and refuses a document that is not its hash', async () => {
+    const mailbox = `mbx-${randomUUID()}`;
+    const pdf = Buffer.from(`%PDF-1.7\n${'Bescheid '.repeat(500)}\n%%EOF\n`);
+    const body = JSON.stringify(await messageEnvelope(mailbox, [attachmentOf(pdf)]));
+    expect((await post(mailbox, body)).status).toBe(201);
+    expect((await post(mailbox, body)).status).toBe(200);
+    const tampered = attachmentOf(pdf);
+    tampered.data = Buffer.from(pdf.toString().replace('1.7', '1.6')).toString('base64');
+    const refused = await post(mailbox, JSON.stringify(await messageEnvelope(mailbox, [tampered])));
+    expect(refused.status).toBe(422);
+    expect(await refused.json()).toMatchObject({
+      problems: [{ path: 'attachments.0.sha512sum' }],
+    });
+    const [message, ...more] = await received(mailbox);
+    expect(more).toEqual([]);
+    expect(message?.attachments).toEqual([
+      {
+        filename: 'baugenehmigung.pdf',
+        mimeType: 'application/pdf',
+        size: pdf.length,
+        sha512sum: attachmentOf(pdf).sha512sum,
+      },
+    ]);
   });
 
   it('refuses a message id reused for other content (409) and keeps the first', async () => {

@@ -13,6 +13,7 @@ import {
   receipt,
   type ReceivedApplication,
 } from './authority-replies.js';
+import { permitNotice, type MessageWithAttachments, type XtaAttachment } from './permit-notice.js';
 import type { ReplyDelays } from './simulator-options.js';
 
 /** A message waiting in the message box for the hub to fetch. */
@@ -22,6 +23,8 @@ export interface BoxEntry {
   /** Who sent it to whom and what it is: the MessageMetaData the box hands out with it. */
   readonly routing: XtaRouting;
   readonly deliveredAt: Date;
+  /** Documents that travel beside the message in its container (xta:Attachment). */
+  readonly attachments?: readonly XtaAttachment[];
 }
 
 /** What the XTA server knows of a message the hub sent: its transport status and routing. */
@@ -59,6 +62,8 @@ export class SimulatedAuthority {
   readonly deliveries = new Map<string, number>();
   /** Valid deliveries by the application they carry (`referenzAntragsservice`). */
   readonly deliveriesByApplication = new Map<string, number>();
+  /** The documents the authority issued (the 0205's notices), by the application they decide. */
+  readonly documentsByApplication = new Map<string, readonly XtaAttachment[]>();
   private readonly sent = new Map<string, SentMessage>();
   private readonly box: BoxEntry[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -161,21 +166,38 @@ export class SimulatedAuthority {
   private scheduleReplies(application: ReceivedApplication): void {
     this.caseCounter += 1;
     const vorgang = `BA-${new Date().getFullYear()}-${String(this.caseCounter).padStart(4, '0')}`;
-    const replies: ((now: Date) => string)[] = [
-      (now) => receipt(application, now),
-      (now) => caseNumber(application, vorgang, now),
-      ...this.statusSequence.map(
-        (status) => (now: Date) => portalStatus(application, vorgang, status, now),
-      ),
+    const replies: { code: string; write: (now: Date) => string | MessageWithAttachments }[] = [
+      { code: '1120', write: (now) => receipt(application, now) },
+      { code: '1121', write: (now) => caseNumber(application, vorgang, now) },
+      ...this.statusSequence.flatMap((status) => {
+        const decision = decisions[status];
+        const notice =
+          decision === undefined
+            ? []
+            : [
+                {
+                  code: '0205',
+                  write: (now: Date) => permitNotice(application, vorgang, decision, now),
+                },
+              ];
+        // The decision (0205 with the notice) is issued first, then the portal status says so.
+        return [
+          ...notice,
+          { code: '1170', write: (now: Date) => portalStatus(application, vorgang, status, now) },
+        ];
+      }),
     ];
-    const codes = ['1120', '1121', ...this.statusSequence.map(() => '1170')];
     let at = this.delays.receiptMs;
     replies.forEach((reply, index) => {
       if (index === 1) at += this.delays.caseNumberMs;
       if (index > 1) at += this.delays.statusMs;
       const timer = setTimeout(() => {
         this.timers.delete(timer);
-        this.putInBox(reply(new Date()), replyRouting(application, codes[index] ?? '1170'));
+        const written = reply.write(new Date());
+        const message = typeof written === 'string' ? { xml: written, attachments: [] } : written;
+        if (message.attachments.length > 0)
+          this.documentsByApplication.set(application.referenzAntragsservice, message.attachments);
+        this.putInBox(message, replyRouting(application, reply.code));
       }, at);
       this.timers.add(timer);
     });
@@ -188,23 +210,34 @@ export class SimulatedAuthority {
     return messageId;
   }
 
-  private putInBox(xml: string, routing: XtaRouting = unknownRouting): void {
+  private putInBox(message: MessageWithAttachments, routing: XtaRouting = unknownRouting): void {
     const copies = this.duplicateReplies() ? 2 : 1;
     for (let copy = 0; copy < copies; copy += 1) {
       const messageId = `urn:de:xta:messageid:simulator:${randomUUID()}`;
-      this.box.push({ messageId, xml, routing, deliveredAt: new Date() });
+      this.box.push({ messageId, ...message, routing, deliveredAt: new Date() });
     }
   }
 }
 
-/** The authority answers the author of the 0200 with a Kernmodul process message. */
+/**
+ * statusbauportal codes that announce a decision on the application: before the 1170 the
+ * authority sends the 0205 Bescheid with the notice (10 Bescheid erteilt: a permit; 06
+ * Baugenehmigungsantrag abgelehnt: a refusal).
+ */
+const decisions: Readonly<Record<string, boolean>> = { '10': true, '06': false };
+
+/** The authority answers the author of the 0200: a Kernmodul process message or the 0205. */
 function replyRouting(application: ReceivedApplication, code: string): XtaRouting {
+  const payloadSchema =
+    code === '0205'
+      ? `http://www.xleitstelle.de/xbau/${application.xbauVersion.replace('.', '/')}`
+      : kernmodul[application.xbauVersion].namespace;
   return {
     author: application.reader.id,
     reader: application.author.id,
     service: 'urn:xoev-de:bmk:standard:xbau',
     businessScenario: 'XBAU_BAUGENEHMIGUNG',
-    messageType: { code, payloadSchema: kernmodul[application.xbauVersion].namespace },
+    messageType: { code, payloadSchema },
   };
 }
 

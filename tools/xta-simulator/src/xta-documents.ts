@@ -45,7 +45,10 @@ export function msgStatusList(entries: readonly BoxEntry[]): object {
   };
 }
 
-/** xta:GenericContentContainer/ContentContainer/Message: the XÖV message, base64. */
+/**
+ * xta:GenericContentContainer/ContentContainer: Message (the XÖV message, base64) and an
+ * Attachment per document the message names (base64, @id, @filename, @contentType, @size).
+ */
 export function contentContainer(entry: BoxEntry): object {
   return {
     'xta:GenericContentContainer': {
@@ -55,6 +58,19 @@ export function contentContainer(entry: BoxEntry): object {
           $: { contentType: 'application/xml', encoding: 'UTF-8' },
           _: Buffer.from(entry.xml, 'utf8').toString('base64'),
         },
+        ...(entry.attachments?.length
+          ? {
+              'xta:Attachment': entry.attachments.map((attachment) => ({
+                $: {
+                  contentType: attachment.contentType,
+                  filename: attachment.filename,
+                  id: attachment.id,
+                  size: String(attachment.bytes.length),
+                },
+                _: attachment.bytes.toString('base64'),
+              })),
+            }
+          : {}),
       },
     },
   };

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { xtaWsdlPath } from '@hub/xoev';
 import { handleInjectReply } from './inject-reply-route.js';
+import type { XtaAttachment } from './permit-notice.js';
 import { SimulatedAuthority } from './simulated-authority.js';
 import {
   defaultReplyDelays,
@@ -23,6 +24,8 @@ export interface XtaSimulator {
   readonly deliveries: ReadonlyMap<string, number>;
   /** Deliveries counted by the application id they carry (valid messages only). */
   readonly deliveriesByApplication: ReadonlyMap<string, number>;
+  /** The documents the authority issued with its 0205, by application id (what the hub must pass on). */
+  readonly documentsByApplication: ReadonlyMap<string, readonly XtaAttachment[]>;
   /** Replies scheduled but not yet in the message box. */
   pendingReplies(): number;
   /** Replaces the fault configuration (same as `PUT /admin/faults`). */
@@ -151,6 +154,7 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
     url,
     deliveries: authority.deliveries,
     deliveriesByApplication: authority.deliveriesByApplication,
+    documentsByApplication: authority.documentsByApplication,
     pendingReplies: () => authority.pendingReplies(),
     setFaults: (next) => {
       faults = next;

@@ -1,5 +1,6 @@
 import { eventually } from '@hub/platform';
-import { parseXml, XtaClient } from '@hub/xoev';
+import { createHash } from 'node:crypto';
+import { parseXml, XtaClient, type XtaAttachment } from '@hub/xoev';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startXtaSimulator, type XtaSimulator } from '../src/index.js';
 import { EnvelopeRecorder } from './envelope-recorder.js';
@@ -55,18 +56,35 @@ describe('XTA client against the simulated authority', () => {
     expect(await client.getTransportReport(messageId)).toEqual({ messageId, status: 1 });
     expect(simulator.deliveries.get(nachrichtenUUID)).toBe(1);
 
-    const ids = await messagesInBox(6);
+    const ids = await messagesInBox(7);
     const replies: string[] = [];
+    const attachments: XtaAttachment[] = [];
     for (const id of ids) {
-      replies.push(await rootNameOf(await client.getMessage(id)));
+      const fetched = await client.fetchMessage(id);
+      replies.push(await rootNameOf(fetched.xml));
+      attachments.push(...fetched.attachments);
+      if (fetched.attachments.length > 0) {
+        // The 0205 names its notice by the attachment's id, size and SHA-512.
+        const [pdf] = fetched.attachments;
+        const hash = createHash('sha512')
+          .update(pdf?.bytes ?? '')
+          .digest('hex');
+        expect(fetched.xml).toContain(`<dokumentid>cid:${pdf?.id}</dokumentid>`);
+        expect(fetched.xml).toContain(`filesize="${pdf?.bytes.length}" hashValue="${hash}"`);
+      }
       await client.close(id);
     }
+    expect(attachments).toMatchObject([
+      { filename: 'baugenehmigung.pdf', contentType: 'application/pdf' },
+    ]);
+    expect(attachments[0]?.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(replies).toEqual([
       'prozessnachrichten.eingangsbestaetigung.1120',
       'prozessnachrichten.aktenzeichen.1121',
       'prozessnachrichten.statusFuerAntragsportal.1170',
       'prozessnachrichten.statusFuerAntragsportal.1170',
       'prozessnachrichten.statusFuerAntragsportal.1170',
+      'baugenehmigung.bescheid.0205',
       'prozessnachrichten.statusFuerAntragsportal.1170',
     ]);
     expect(await client.getStatusList()).toEqual([]);
@@ -165,7 +183,7 @@ describe('XTA client against the simulated authority', () => {
     }
     expect(simulator.deliveries.get(nachrichtenUUID)).toBe(2);
     await allRepliesInBox(simulator);
-    expect(await client.getStatusList()).toHaveLength(6);
+    expect(await client.getStatusList()).toHaveLength(7);
   });
 
   it('puts every reply in the box twice when duplicate replies are injected', async () => {
@@ -174,9 +192,9 @@ describe('XTA client against the simulated authority', () => {
     await allRepliesInBox(simulator);
     const ids = await client.getStatusList();
     const bodies = await Promise.all(ids.map((id) => client.getMessage(id)));
-    expect(ids).toHaveLength(12);
-    expect(new Set(ids).size).toBe(12);
-    expect(new Set(bodies).size).toBe(6);
+    expect(ids).toHaveLength(14);
+    expect(new Set(ids).size).toBe(14);
+    expect(new Set(bodies).size).toBe(7);
   });
 
   it('serves the official XTA 2 WSDL at ?wsdl with its own address', async () => {

@@ -59,10 +59,10 @@ describe('XTA 2 conformance of the client and the simulator (issue 18)', () => {
       await client.close(id);
     }
 
-    expect(ids).toHaveLength(6);
+    expect(ids).toHaveLength(7);
     expect(await client.getStatusList()).toEqual([]);
     expect(recorder.actions()).toContain('MsgBoxGetNextListRequest');
-    expect(recorder.actions().filter((action) => action === 'MsgBoxCloseRequest')).toHaveLength(6);
+    expect(recorder.actions().filter((action) => action === 'MsgBoxCloseRequest')).toHaveLength(7);
     expect(recorder.invalidEnvelopes()).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { CitizenState, ProcedureKind } from '@hub/contracts';
+import type { CitizenState, DocumentKind, ProcedureKind } from '@hub/contracts';
 
 /*
  * Every German text the citizen reads about their application, written once: the case router puts
@@ -91,3 +91,25 @@ export function citizenStatusForProcedure(
 export function postboxTitle(actionRequired: boolean): string {
   return actionRequired ? 'Bitte handeln Sie: Ihr Antrag' : 'Neuer Stand Ihres Antrags';
 }
+
+/** What the citizen reads in the postbox beside a document the authority issued. */
+export interface DocumentNotice {
+  readonly title: string;
+  readonly text: string;
+}
+
+/** The subject line and text of the postbox message that brings a document, by its kind. */
+export const documentNotices: Readonly<Record<DocumentKind, DocumentNotice>> = {
+  PERMIT_NOTICE: {
+    title: 'Ihr Bescheid: Ihr Antrag wurde genehmigt',
+    text: 'Die zuständige Behörde hat Ihren Antrag genehmigt. Den Bescheid finden Sie im Anhang dieser Nachricht.',
+  },
+  REFUSAL_NOTICE: {
+    title: 'Ihr Bescheid zu Ihrem Antrag',
+    text: 'Die zuständige Behörde hat Ihren Antrag abgelehnt. Den Bescheid mit der Begründung und der Rechtsbehelfsbelehrung finden Sie im Anhang dieser Nachricht.',
+  },
+  OTHER: {
+    title: 'Ein Dokument zu Ihrem Antrag',
+    text: 'Die zuständige Behörde hat Ihnen ein Dokument zu Ihrem Antrag geschickt. Sie finden es im Anhang dieser Nachricht.',
+  },
+};

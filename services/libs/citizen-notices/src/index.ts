@@ -1,6 +1,8 @@
 export {
   citizenStatusForProcedure,
+  documentNotices,
   hubSteps,
   postboxTitle,
   type CitizenStatus,
+  type DocumentNotice,
 } from './citizen-notices.js';

@@ -14,6 +14,8 @@ export const boxDeadLetterHeaders = {
   claimCheckRef: 'claim-check-ref',
   /** The message's size in UTF-8 bytes, whether it travels in the value or in the claim check. */
   payloadBytes: 'payload-bytes',
+  /** The claim checks of the documents attached to the message (xta:Attachment), comma-separated. */
+  attachmentClaimChecks: 'attachment-claim-checks',
 } as const;
 
 export interface BoxDeadLettersDependencies {
@@ -28,7 +30,8 @@ export interface BoxDeadLettersDependencies {
 /**
  * Writes a message fetched from an XTA message box that cannot be processed to the dead-letter
  * topic: the raw bytes as value when they fit, otherwise an empty value and the message kept whole
- * in a claim check; a message that could not even be fetched is named by its XTA message id alone.
+ * in a claim check; its attached documents each in a claim check; a message that could not even
+ * be fetched is named by its XTA message id alone.
  */
 export class BoxDeadLetters {
   constructor(private readonly deps: BoxDeadLettersDependencies) {}
@@ -38,10 +41,15 @@ export class BoxDeadLetters {
     payload: string | undefined,
     rejection: BoxRejection,
     attempts: number,
+    attachments: readonly { readonly bytes: Buffer }[] = [],
   ): Promise<void> {
     const bytes = payload === undefined ? Buffer.alloc(0) : Buffer.from(payload, 'utf8');
     const oversize = bytes.length > this.deps.capacity;
     const claimCheckRef = oversize ? await this.deps.claimChecks.keep(messageId, bytes) : undefined;
+    // The documents beside the message never fit a header: each is kept whole in a claim check.
+    const attachmentRefs: string[] = [];
+    for (const attachment of attachments)
+      attachmentRefs.push(await this.deps.claimChecks.keep(messageId, attachment.bytes));
     const now = new Date().toISOString();
     await this.deps.producer.send(this.deps.topic, {
       key: messageId,
@@ -58,6 +66,9 @@ export class BoxDeadLetters {
         [boxDeadLetterHeaders.xtaMessageId]: messageId,
         [boxDeadLetterHeaders.payloadBytes]: String(bytes.length),
         ...(claimCheckRef ? { [boxDeadLetterHeaders.claimCheckRef]: claimCheckRef } : {}),
+        ...(attachmentRefs.length > 0
+          ? { [boxDeadLetterHeaders.attachmentClaimChecks]: attachmentRefs.join(',') }
+          : {}),
       },
     });
   }

@@ -14,6 +14,7 @@ export { FetchFailures } from './fetch-failures.js';
 export { openBoxDeadLetters, type OpenedBoxDeadLetters } from './open-box-dead-letters.js';
 export {
   MessageBoxPoller,
+  type BoxAttachment,
   type BoxMessageHandler,
   type BoxReading,
   type MessageBox,

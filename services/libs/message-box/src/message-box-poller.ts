@@ -5,10 +5,22 @@ import { Counter, type Registry } from 'prom-client';
 import type { BoxDeadLetters, BoxRejection } from './box-dead-letters.js';
 import { FetchFailures } from './fetch-failures.js';
 
+/** A document that came with a message (xta:Attachment); the message names it by `id`. */
+export interface BoxAttachment {
+  readonly id: string | undefined;
+  readonly filename: string | undefined;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
 /** The XTA message-box operations a poller needs (XtaClient has them). */
 export interface MessageBox {
   getStatusList(maxListItems?: number): Promise<string[]>;
   getMessage(messageId: string): Promise<string>;
+  /** The message with its attachments; a box without it is read by getMessage, attachment-free. */
+  fetchMessage?(
+    messageId: string,
+  ): Promise<{ readonly xml: string; readonly attachments: readonly BoxAttachment[] }>;
   close(messageId: string): Promise<void>;
 }
 
@@ -18,8 +30,15 @@ export type BoxReading<R> =
 
 /** What a service does with the messages of its box. */
 export interface BoxMessageHandler<R> {
-  /** Reads one message. Throws only for retryable infrastructure failures (the round fails). */
-  read(messageId: string, xml: string): Promise<BoxReading<R>>;
+  /**
+   * Reads one message and the documents attached to it. Throws only for retryable
+   * infrastructure failures (the round fails).
+   */
+  read(
+    messageId: string,
+    xml: string,
+    attachments: readonly BoxAttachment[],
+  ): Promise<BoxReading<R>>;
   /**
    * Makes the effect of a read message durable (publish once, answer the sender); returns the
    * outcome label counted in the poller's metric, e.g. `published` or `duplicate`.
@@ -51,7 +70,12 @@ export interface MessageBoxPollerDependencies<R> {
 const fetchConcurrency = 8;
 
 type Fetched<R> =
-  | { readonly kind: 'read'; readonly xml: string; readonly reading: BoxReading<R> }
+  | {
+      readonly kind: 'read';
+      readonly xml: string;
+      readonly attachments: readonly BoxAttachment[];
+      readonly reading: BoxReading<R>;
+    }
   | { readonly kind: 'unfetchable'; readonly error: unknown }
   | { readonly kind: 'failed'; readonly error: unknown };
 
@@ -120,14 +144,19 @@ export class MessageBoxPoller<R> {
 
   /** Never rejects: what went wrong is settled in the message's turn. */
   private async fetch(messageId: string): Promise<Fetched<R>> {
-    let xml: string;
+    const { box } = this.deps;
+    let message: { readonly xml: string; readonly attachments: readonly BoxAttachment[] };
     try {
-      xml = await this.deps.box.getMessage(messageId);
+      message = box.fetchMessage
+        ? await box.fetchMessage(messageId)
+        : { xml: await box.getMessage(messageId), attachments: [] };
     } catch (error) {
       return { kind: 'unfetchable', error };
     }
+    const { xml, attachments } = message;
     try {
-      return { kind: 'read', xml, reading: await this.deps.handler.read(messageId, xml) };
+      const reading = await this.deps.handler.read(messageId, xml, attachments);
+      return { kind: 'read', xml, attachments, reading };
     } catch (error) {
       return { kind: 'failed', error };
     }
@@ -137,10 +166,10 @@ export class MessageBoxPoller<R> {
     // The validator's infrastructure or the database failed: the round fails, the message stays.
     if (fetched.kind === 'failed') throw fetched.error;
     if (fetched.kind === 'unfetchable') return this.fetchFailed(messageId, fetched.error);
-    const { xml, reading } = fetched;
+    const { xml, attachments, reading } = fetched;
     if (reading.kind === 'read')
       this.messages.inc({ outcome: await this.deps.handler.settle(messageId, reading.value) });
-    else await this.reject(messageId, xml, reading, 1);
+    else await this.reject(messageId, xml, reading, 1, attachments);
     return this.close(messageId);
   }
 
@@ -165,8 +194,9 @@ export class MessageBoxPoller<R> {
     xml: string | undefined,
     rejection: BoxRejection,
     attempts: number,
+    attachments: readonly BoxAttachment[] = [],
   ): Promise<void> {
-    await this.deps.deadLetters.send(messageId, xml, rejection, attempts);
+    await this.deps.deadLetters.send(messageId, xml, rejection, attempts, attachments);
     this.messages.inc({ outcome: 'dead-lettered' });
     this.deps.logger.warn(
       { xtaMessageId: messageId, code: rejection.code },

@@ -51,7 +51,7 @@ export {
   type XtaRouting,
   type XtaSecurity,
 } from './xta/xta-options.js';
-export type { TransportReport } from './xta/xta-responses.js';
+export type { TransportReport, XtaAttachment, XtaContainer } from './xta/xta-responses.js';
 export { code, element, renderXml, type XmlNode } from './xml/xml-node.js';
 export {
   xwasser,

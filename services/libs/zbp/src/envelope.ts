@@ -43,6 +43,34 @@ function citizenStates(): [string, ...string[]] {
 
 const text = (max: number) => z.string().min(1).max(max);
 
+/** Largest document a message_v6 carries; the envelope with it stays below the postbox's 1 MiB. */
+export const zbpAttachmentMaxBytes = 512 * 1024;
+
+const sha512sum = z.string().regex(/^[0-9a-f]{128}$/, 'lower-case hex SHA-512 (128 characters)');
+
+/** What the message content says about each attachment; the signed content so binds the bytes. */
+export const zbpAttachmentDescriptionSchema = z.strictObject({
+  filename: text(255).regex(/^[^/\\\p{Cc}]+$/u, 'a file name without path or control characters'),
+  mimeType: z
+    .string()
+    .regex(/^[a-z]+\/[a-z0-9.+-]{1,100}$/, 'a media type such as application/pdf'),
+  size: z.number().int().min(1).max(zbpAttachmentMaxBytes),
+  sha512sum,
+});
+export type ZbpAttachmentDescription = z.infer<typeof zbpAttachmentDescriptionSchema>;
+
+/** An attachment of a message_v6 envelope: its description and the bytes, base64. */
+export const zbpAttachmentSchema = zbpAttachmentDescriptionSchema.extend({
+  data: z.base64().max(Math.ceil(zbpAttachmentMaxBytes / 3) * 4),
+});
+export type ZbpAttachment = z.infer<typeof zbpAttachmentSchema>;
+
+/** What the content says about an attachment: all of it but the bytes. */
+export function describeAttachment(attachment: ZbpAttachment): ZbpAttachmentDescription {
+  const { filename, mimeType, size, sha512sum } = attachment;
+  return { filename, mimeType, size, sha512sum };
+}
+
 export const zbpEnvelopeSchema = z.strictObject({
   schema: z.enum([zbpSchemas.message, zbpSchemas.status]),
   messageId: z.uuid(),
@@ -52,12 +80,14 @@ export const zbpEnvelopeSchema = z.strictObject({
   service: text(200),
   title: text(255),
   content: text(100_000),
-  sha512sum: z.string().regex(/^[0-9a-f]{128}$/, 'lower-case hex SHA-512 (128 characters)'),
+  sha512sum,
   authorToken: z
     .string()
     .max(8_192)
     .regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'a compact JWS'),
   createdAt: z.iso.datetime({ offset: true }),
+  /** message_v6 only: the documents, each described in the content by name, type, size and hash. */
+  attachments: z.array(zbpAttachmentSchema).min(1).max(10).optional(),
 });
 export type ZbpEnvelope = z.infer<typeof zbpEnvelopeSchema>;
 
@@ -73,6 +103,19 @@ export const zbpStatusContentSchema = z.strictObject({
 });
 export type ZbpStatusContent = z.infer<typeof zbpStatusContentSchema>;
 
-export function sha512Hex(content: string): string {
-  return createHash('sha512').update(content, 'utf8').digest('hex');
+/** message_v6 content: a notice to the citizen about one application, with its documents. */
+export const zbpMessageContentSchema = z.strictObject({
+  reference: text(200),
+  text: text(10_000),
+  caseNumber: text(200).nullable(),
+  sentAt: z.iso.datetime({ offset: true }),
+  attachments: z.array(zbpAttachmentDescriptionSchema).max(10),
+});
+export type ZbpMessageContent = z.infer<typeof zbpMessageContentSchema>;
+
+/** Lower-case hex SHA-512 of a string's UTF-8 bytes, or of bytes. */
+export function sha512Hex(content: string | Uint8Array): string {
+  return typeof content === 'string'
+    ? createHash('sha512').update(content, 'utf8').digest('hex')
+    : createHash('sha512').update(content).digest('hex');
 }

@@ -3,17 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { examples } from '@hub/contracts';
 import { devAuthorPublicKey } from '@hub/test-support';
 import { authorTokenProblem, sha512Hex, zbpEnvelopeSchema, zbpStatusContentSchema } from '@hub/zbp';
-import { authorOf } from '../author.js';
-import { postboxConnectorConfigSchema } from '../config.js';
+import { testAuthor as author } from '../../test/test-author.js';
 import { statusEnvelope } from './status-envelope.js';
 
-const author = authorOf(
-  postboxConnectorConfigSchema.parse({
-    KAFKA_BROKERS: 'k:9092',
-    SCHEMA_REGISTRY_URL: 'http://r',
-    DATABASE_URL: 'postgres://d',
-  }),
-);
 const event = examples['case/citizen-status-changed'];
 
 describe('statusEnvelope', () => {

@@ -1,30 +1,15 @@
-import type { JWK } from 'jose';
 import { postboxTitle } from '@hub/citizen-notices';
 import type { topics, TopicValue } from '@hub/contracts';
-import {
-  sha512Hex,
-  signAuthorToken,
-  zbpSchemas,
-  type StorkQaaLevel,
-  type ZbpEnvelope,
-  type ZbpStatusContent,
-} from '@hub/zbp';
+import { zbpSchemas, type ZbpEnvelope, type ZbpStatusContent } from '@hub/zbp';
+import { signedEnvelope, type Author } from './signed-envelope.js';
 
 export type CitizenStatusChanged = TopicValue<typeof topics.citizenStatusChanged>;
-
-/** Who sends, for which service, at which authentication level, signed with which key. */
-export interface Author {
-  readonly sender: string;
-  readonly service: string;
-  readonly storkQaaLevel: StorkQaaLevel;
-  readonly privateKey: JWK;
-}
 
 /**
  * PURE but for the signature: a status change → its status_v6 envelope. The content and the id
  * depend only on the event, so a resend is the same message (same id, same checksum) to the ZBP.
  */
-export async function statusEnvelope(
+export function statusEnvelope(
   event: CitizenStatusChanged,
   mailboxUuid: string,
   messageId: string,
@@ -39,23 +24,15 @@ export async function statusEnvelope(
     changedAt: event.changedAt.toISOString(),
     sequence: event.sequence,
   };
-  const text = JSON.stringify(content);
-  const sha512sum = sha512Hex(text);
-  return {
-    schema: zbpSchemas.status,
-    messageId,
-    mailboxUuid,
-    storkQaaLevel: author.storkQaaLevel,
-    sender: author.sender,
-    service: author.service,
-    title: postboxTitle(event.actionRequired),
-    content: text,
-    sha512sum,
-    authorToken: await signAuthorToken(author.privateKey, {
+  return signedEnvelope(
+    {
+      schema: zbpSchemas.status,
       messageId,
-      sha512sum,
-      sender: author.sender,
-    }),
-    createdAt: event.changedAt.toISOString(),
-  };
+      mailboxUuid,
+      title: postboxTitle(event.actionRequired),
+      content,
+      createdAt: event.changedAt,
+    },
+    author,
+  );
 }

@@ -1,4 +1,4 @@
-import { topics, type StatusReported } from '@hub/contracts';
+import { topics, type DocumentIssued, type StatusReported } from '@hub/contracts';
 import { outboundId, type EventProducer, type IdempotencyLedger, type KitLogger } from '@hub/kit';
 import {
   MessageBoxPoller,
@@ -29,19 +29,21 @@ export interface ReplyPollerDependencies {
 /**
  * Fetches the authority's replies from the XTA message box (the message-box poller's round:
  * nothing blocks the box) and turns each into a status event, once per reply nachrichtenUUID, or
- * a dead letter with the reason.
+ * (a 0205 Bescheid) into one document event per attached document, or a dead letter with the
+ * reason.
  */
 export class ReplyPoller {
-  private readonly poller: MessageBoxPoller<StatusReported>;
+  private readonly poller: MessageBoxPoller<ReplyEvents>;
 
   constructor(private readonly deps: ReplyPollerDependencies) {
     this.poller = new MessageBoxPoller({
       box: deps.xta,
       handler: {
-        read: async (_messageId, xml) => toReading(await readReply(xml, deps.reading)),
-        settle: (_messageId, event) => this.publish(event),
+        read: async (_messageId, xml, attachments) =>
+          toReading(await readReply(xml, attachments, deps.reading)),
+        settle: (_messageId, events) => this.publish(events),
         // One application's replies in the order the authority sent them.
-        laneOf: (event) => event.applicationId,
+        laneOf: (events) => events.applicationId,
       },
       deadLetters: deps.deadLetters,
       logger: deps.logger,
@@ -61,24 +63,65 @@ export class ReplyPoller {
     return this.poller.pollOnce();
   }
 
-  private async publish(event: StatusReported): Promise<string> {
-    const eventId = outboundId(event.nachrichtenUUID, 'xbau-reply');
+  /** Each event of the reply once: its id is derived from the reply (and the document's place). */
+  private async publish(reply: ReplyEvents): Promise<string> {
     // A reply has no cause in Kafka: it continues the trace of the application's delivery.
-    const traceparent = await this.deps.reading.recipients.traceOf(event.applicationId);
-    // No transaction is held while Kafka acknowledges (ADR 0022).
-    const published = await this.deps.ledger.onceRemote(eventId, this.deps.group, () =>
-      this.deps.producer.publish(topics.statusReported, {
-        key: event.applicationId,
-        value: event,
-        eventId,
-        correlationId: event.applicationId,
-        ...(traceparent ? { traceparent } : {}),
-      }),
-    );
-    return published.applied ? 'published' : 'duplicate';
+    const traceparent = await this.deps.reading.recipients.traceOf(reply.applicationId);
+    const { producer } = this.deps;
+    const publication = <V extends { readonly applicationId: string }>(
+      value: V,
+      eventId: string,
+    ) => ({
+      key: value.applicationId,
+      value,
+      eventId,
+      correlationId: value.applicationId,
+      ...(traceparent ? { traceparent } : {}),
+    });
+    const applied: boolean[] = [];
+    if (reply.kind === 'status') {
+      const eventId = outboundId(reply.event.nachrichtenUUID, 'xbau-reply');
+      applied.push(
+        await this.once(eventId, () =>
+          producer.publish(topics.statusReported, publication(reply.event, eventId)),
+        ),
+      );
+    }
+    // The documents of one Bescheid in the order of its anlagen.
+    for (const event of reply.kind === 'documents' ? reply.events : [])
+      applied.push(
+        await this.once(event.documentId, () =>
+          producer.publish(topics.documentIssued, publication(event, event.documentId)),
+        ),
+      );
+    return applied.every(Boolean) ? 'published' : 'duplicate';
+  }
+
+  /** No transaction is held while Kafka acknowledges (ADR 0022). */
+  private async once(eventId: string, publish: () => Promise<string>): Promise<boolean> {
+    return (await this.deps.ledger.onceRemote(eventId, this.deps.group, publish)).applied;
   }
 }
 
-function toReading(reply: Awaited<ReturnType<typeof readReply>>): BoxReading<StatusReported> {
-  return reply.kind === 'status' ? { kind: 'read', value: reply.event } : reply;
+/** A read reply: its status event, or the document events of a Bescheid; one application's. */
+type ReplyEvents =
+  | { readonly kind: 'status'; readonly applicationId: string; readonly event: StatusReported }
+  | {
+      readonly kind: 'documents';
+      readonly applicationId: string;
+      readonly events: readonly DocumentIssued[];
+    };
+
+function toReading(reply: Awaited<ReturnType<typeof readReply>>): BoxReading<ReplyEvents> {
+  switch (reply.kind) {
+    case 'status':
+      return { kind: 'read', value: { ...reply, applicationId: reply.event.applicationId } };
+    case 'documents':
+      return {
+        kind: 'read',
+        value: { ...reply, applicationId: reply.events[0]?.applicationId ?? '' },
+      };
+    default:
+      return reply;
+  }
 }

@@ -20,6 +20,8 @@ import {
   listedMessageIds,
   msgBoxResponse,
   type TransportReport,
+  containerAttachments,
+  type XtaContainer,
 } from './xta-responses.js';
 
 type Port = 'SendXtaPort' | 'MsgBoxPort' | 'ManagementPort';
@@ -127,6 +129,11 @@ export class XtaClient {
 
   /** getMessage: the XÖV message stored under `messageId`, decoded from its container. */
   async getMessage(messageId: string): Promise<string> {
+    return (await this.fetchMessage(messageId)).xml;
+  }
+
+  /** getMessage, whole: the XÖV message and the documents attached beside it (xta:Attachment). */
+  async fetchMessage(messageId: string): Promise<XtaContainer> {
     const response = await this.call(
       'MsgBoxPort',
       'getMessage',
@@ -135,7 +142,10 @@ export class XtaClient {
     );
     const base64 = requireText(response, 'Message', 'getMessage');
     this.msgBox.fetched(msgBoxResponse(response).msgBoxRequestId, messageId);
-    return Buffer.from(base64, 'base64').toString('utf8');
+    return {
+      xml: Buffer.from(base64, 'base64').toString('utf8'),
+      attachments: containerAttachments(response),
+    };
   }
 
   /**

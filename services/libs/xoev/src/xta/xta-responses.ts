@@ -60,3 +60,35 @@ export function listedMessageIds(response: XmlObject): string[] {
   const entries = (list?.MsgAttributes ?? []) as XmlObject[];
   return entries.map((entry) => firstText(entry, 'MessageID')).filter((id) => id !== undefined);
 }
+
+/** A document that travelled beside the XÖV message in its container (xta:Attachment). */
+export interface XtaAttachment {
+  /** The attachment's @id: how the XÖV message names it (e.g. `cid:<id>` in XBau `dokumentid`). */
+  readonly id: string | undefined;
+  readonly filename: string | undefined;
+  readonly contentType: string;
+  readonly bytes: Buffer;
+}
+
+/** A fetched message: the XÖV message and the attachments of its ContentContainer. */
+export interface XtaContainer {
+  readonly xml: string;
+  readonly attachments: readonly XtaAttachment[];
+}
+
+/** xta:ContentContainer/xta:Attachment (base64, @contentType, @filename, @id), in order. */
+export function containerAttachments(response: XmlObject): XtaAttachment[] {
+  const container = findElement(response, 'ContentContainer');
+  const entries = (container?.Attachment ?? []) as unknown[];
+  return entries.map((entry) => {
+    const element = typeof entry === 'string' ? { _: entry } : (entry as XmlObject);
+    const attributes = (element.$ ?? {}) as Record<string, string | undefined>;
+    const base64 = typeof element._ === 'string' ? element._ : '';
+    return {
+      id: attributes.id,
+      filename: attributes.filename,
+      contentType: attributes.contentType ?? 'application/octet-stream',
+      bytes: Buffer.from(base64.replace(/\s+/g, ''), 'base64'),
+    };
+  });
+}
