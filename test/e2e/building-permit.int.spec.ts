@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventually, platform } from '@hub/test-support';
-import { buildingPermitApplication, hubForThisFile } from './hub-under-test.js';
+import { buildingPermitApplication, hubForThisFile, uniqueLetters } from './hub-under-test.js';
 
 /*
  * The main flow end to end, every part real and every service its own process:
@@ -104,9 +104,17 @@ describe('a building-permit application from the portal to the authority and bac
   it('shows DELIVERY_FAILED on the citizen timeline when the delivery is dead-lettered', async () => {
     // The authority's XTA server refuses the sender, which no retry cures (a technical problem
     // would be an outage the connector waits out, ADR 0017): it dead-letters at once.
-    hub().xta.setFaults({ refusedSends: 1 });
+    // Refused by the applicant's name alone: other runs' requests reaching this server are not.
+    const familyName = `Mustermann-${uniqueLetters()}`;
+    hub().xta.setFaults({ refusedSendsMentioning: familyName });
     try {
-      const { response } = await hub().submit(buildingPermitApplication('05315000'));
+      const { response } = await hub().submit(
+        buildingPermitApplication('05315000', undefined, {
+          givenName: 'Erika',
+          familyName,
+          address: { street: 'Domkloster', houseNumber: '4', postalCode: '50667', city: 'Köln' },
+        }),
+      );
       expect(response.status).toBe(202);
       const { applicationId } = (await response.json()) as { applicationId: string };
 

@@ -310,3 +310,12 @@ export function buildingPermitApplication(
     ...(fee ? { fee: { amount: fee, currency: 'EUR' } } : {}),
   };
 }
+
+/** Letters no other run uses, for names a fault is aimed at (names may not carry digits). */
+export function uniqueLetters(): string {
+  return randomUUID()
+    .replace(/[^0-9a-f]/g, '')
+    .slice(0, 10)
+    .replace(/\d/g, (digit) => 'ghijklmnopq'[Number(digit)] ?? 'g')
+    .replace(/^./, (first) => first.toUpperCase());
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { collectFrom, eventually, platform, testKafka } from '@hub/test-support';
-import { buildingPermitApplication, hubForThisFile } from './hub-under-test.js';
+import { buildingPermitApplication, hubForThisFile, uniqueLetters } from './hub-under-test.js';
 
 /*
  * The applicant's name, street, IP address and browser travel in the Avro payloads only: never in
@@ -23,9 +23,12 @@ function found(text: string): string[] {
 describe('personal data in an end-to-end run', () => {
   const hub = hubForThisFile();
 
-  async function submit(): Promise<{ applicationId: string; traceId: string }> {
+  async function submit(street = applicant.address.street) {
     const { response, traceId } = await hub().submit(
-      buildingPermitApplication('05315000', undefined, applicant),
+      buildingPermitApplication('05315000', undefined, {
+        ...applicant,
+        address: { ...applicant.address, street },
+      }),
       { 'user-agent': userAgent, 'x-forwarded-for': clientIp },
     );
     expect(response.status).toBe(202);
@@ -43,10 +46,12 @@ describe('personal data in an end-to-end run', () => {
   it('never appears in spans, logs or dead-letter headers', async () => {
     const completed = await submit();
     await untilState(completed.applicationId, 'COMPLETED');
-    hub().xta.setFaults({ refusedSends: 1 });
+    // Refused by its street alone: other runs' requests reaching this XTA server are not.
+    const refusedStreet = `Plinthgasse ${uniqueLetters()}`;
+    hub().xta.setFaults({ refusedSendsMentioning: refusedStreet });
     let failed: { applicationId: string; traceId: string };
     try {
-      failed = await submit();
+      failed = await submit(refusedStreet);
       await untilState(failed.applicationId, 'DELIVERY_FAILED');
     } finally {
       hub().xta.setFaults({});

@@ -22,6 +22,12 @@ export interface FaultConfig {
    */
   readonly refusedSends?: number;
   /**
+   * Every sendMessage whose XÖV message contains this text (e.g. an applicant's unique name) is
+   * refused the same way. Unlike `refusedSends`, no other sender's message uses the refusal up:
+   * tests on a shared platform, where other runs' requests reach this server too, use this.
+   */
+  readonly refusedSendsMentioning?: string;
+  /**
    * The next N sendMessage requests are delivered, then the connection is cut before the answer:
    * the sender cannot tell whether the message arrived (a timeout or a network break after the
    * server took it). A sender that simply sends again delivers twice.

@@ -13,15 +13,7 @@ import {
 } from './xta-documents.js';
 
 /** What an operation gets to answer one request. */
-interface Call {
-  readonly authority: SimulatedAuthority;
-  readonly msgBox: MsgBoxRequests;
-  /** Largest status-list page the server hands out, whatever maxListItems asks for. */
-  readonly pageSize: number;
-  /** True when this sendMessage is to be refused for a not-permitted sender (fault on demand). */
-  readonly refusesSender: () => boolean;
-  /** True when this sendMessage's answer is to be lost after delivery (fault on demand). */
-  readonly losesSendAnswer: () => boolean;
+interface Call extends DispatchContext {
   readonly header: XmlObject | undefined;
   readonly body: XmlObject;
   /** Answers with the request's own action, as the WSDL's wsam:Action of every output says. */
@@ -48,16 +40,16 @@ const operations: Record<string, Operation> = {
   CancelMessage: (call) =>
     call.fault('CancelDeniedException', 'Nachrichten werden sofort zugestellt (kein NotBefore)'),
   SendMessage: async (call) => {
-    if (call.refusesSender())
-      return call.fault(
-        'PermissionDeniedException',
-        'Absender ist für diese Behörde nicht zugelassen',
-      );
     const messageId = text(call.header, 'MessageID', 'MsgIdentification') ?? '';
     const base64 = text(call.body, 'Message');
     if (!base64)
       return call.fault('ParameterIsNotValidException', 'ContentContainer/Message fehlt');
     const xml = Buffer.from(base64, 'base64').toString('utf8');
+    if (call.refusesSender(xml))
+      return call.fault(
+        'PermissionDeniedException',
+        'Absender ist für diese Behörde nicht zugelassen',
+      );
     const outcome = await call.authority.deliver(messageId, xml, routingOf(call.header));
     if (!outcome.accepted) return call.fault('MessageSchemaViolationException', outcome.reason);
     return call.losesSendAnswer() ? { ...call.ok(), lost: true } : call.ok();
@@ -131,8 +123,10 @@ function statusListPage(call: Call, requestId: string, size: number, empty: bool
 export interface DispatchContext {
   readonly authority: SimulatedAuthority;
   readonly msgBox: MsgBoxRequests;
+  /** Largest status-list page the server hands out, whatever maxListItems asks for. */
   readonly pageSize: number;
-  readonly refusesSender: () => boolean;
+  /** True when this sendMessage (its XÖV message) is to be refused for a not-permitted sender. */
+  readonly refusesSender: (xml: string) => boolean;
   /** True when this sendMessage's answer is to be lost after delivery (fault on demand). */
   readonly losesSendAnswer: () => boolean;
 }

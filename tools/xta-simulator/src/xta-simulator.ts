@@ -56,7 +56,8 @@ export async function startXtaSimulator(options: XtaSimulatorOptions): Promise<X
     authority,
     msgBox: new MsgBoxRequests(),
     pageSize: options.statusListPageSize ?? defaultStatusListPageSize,
-    refusesSender: () => {
+    refusesSender: (xml: string) => {
+      if (faults.refusedSendsMentioning && xml.includes(faults.refusedSendsMentioning)) return true;
       if (!faults.refusedSends) return false;
       faults = { ...faults, refusedSends: faults.refusedSends - 1 };
       return true;
