@@ -1,5 +1,6 @@
 export {
   citizenStatusForProcedure,
+  drinkingWaterResult,
   hubSteps,
   postboxTitle,
   type CitizenStatus,
