@@ -170,9 +170,9 @@ export type EventTopic = (typeof eventTopics)[number];
 export type TopicValue<T extends { readonly valueSchema: SchemaName }> =
   SchemaValues[T['valueSchema']];
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
-  ? `${Head}${Capitalize<CamelCase<Tail>>}`
-  : S extends `${infer Head}.${infer Tail}`
+type CamelCase<S extends string> = S extends `${infer Head}.${infer Tail}`
+  ? `${CamelCase<Head>}${Capitalize<CamelCase<Tail>>}`
+  : S extends `${infer Head}-${infer Tail}`
     ? `${Head}${Capitalize<CamelCase<Tail>>}`
     : S;
 /**
