@@ -294,17 +294,31 @@ describe('XWasser connector: lab reports from the health office’s XTA box', ()
     const [order] = (await lab.orders()).filter((taken) => taken.orderId === orderId);
     expect(order?.samplingPoint).toBe('Küche, Erdgeschoss');
 
+    // The same case under another order number does not speak for the citizen.
+    const foreign = await lab.sendReport({ caseId: order?.caseId, measurements: [nitrate] });
+    await answersTo(foreign.nachrichtenUUID);
     const sent = await lab.sendReport({ orderId, measurements: [lead] });
     expect(sent.caseId).toBe(order?.caseId);
     await answersTo(sent.nachrichtenUUID);
-    const [received] = await published<LabReportReceived>(
-      reports.received,
-      sent.caseId,
-      'health/lab-report-received',
+    const both = await eventually(
+      async () => {
+        const events = await decoded<LabReportReceived>(
+          reports.received,
+          sent.caseId,
+          'health/lab-report-received',
+        );
+        return events.length >= 2 ? events : undefined;
+      },
+      { timeoutMs: 20_000, what: 'both reports of the case' },
     );
-    expect(received).toMatchObject({ applicationId, orderNumber: orderId, limitsExceeded: 1 });
+    const of = (message: { nachrichtenUUID: string }) =>
+      both.find((event) => event.nachrichtenUUID === message.nachrichtenUUID);
+    expect(of(foreign)?.applicationId).toBeNull();
+    expect(of(sent)).toMatchObject({ applicationId, orderNumber: orderId, limitsExceeded: 1 });
+    // The citizen's report came last to the case's partition.
     const header = reports.received
-      .find((r) => r.message.key?.toString() === sent.caseId)
+      .filter((r) => r.message.key?.toString() === sent.caseId)
+      .at(-1)
       ?.message.headers?.[eventHeaders.traceparent]?.toString();
     expect(header?.split('-')[1]).toBe(traceId);
     expect(

@@ -30,11 +30,15 @@ export class LabOrders {
     );
   }
 
-  /** Whom the report of `caseId` is for; undefined for an examination the office ordered itself. */
-  async orderedFor(caseId: string): Promise<OrderedFor | undefined> {
+  /**
+   * Whom the report of `caseId` is for: only a report naming the order's own number (auftrags-
+   * nummer) speaks for the citizen; undefined for an examination the office ordered itself.
+   */
+  async orderedFor(caseId: string, orderNumber: string): Promise<OrderedFor | undefined> {
     const { rows } = await this.pool.query<{ application_id: string; traceparent: string | null }>(
-      'select application_id, traceparent from xwasser_connector_orders where case_id = $1',
-      [caseId],
+      `select application_id, traceparent from xwasser_connector_orders
+       where case_id = $1 and order_id::text = $2`,
+      [caseId, orderNumber],
     );
     const [row] = rows;
     if (!row) return undefined;

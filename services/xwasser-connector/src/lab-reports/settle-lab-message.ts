@@ -63,12 +63,12 @@ export class LabMessageSettler {
   ): Promise<string> {
     const { report, head } = message;
     // A report the hub ordered for a citizen's application continues that application's trace.
-    const orderedFor = await this.deps.orders.orderedFor(report.caseId);
-    const arrival = { nachrichtenUUID: head.nachrichtenUUID, labDvdvId: head.author.id };
+    const orderedFor = await this.deps.orders.orderedFor(report.caseId, report.orderNumber);
     const events = toHealthEvents(
       report,
       {
-        ...arrival,
+        nachrichtenUUID: head.nachrichtenUUID,
+        labDvdvId: head.author.id,
         receivedAt: now,
         ...(orderedFor ? { applicationId: orderedFor.applicationId } : {}),
       },
