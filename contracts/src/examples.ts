@@ -207,6 +207,7 @@ export const examples: { readonly [Name in SchemaName]: SchemaValues[Name] } = {
     parameterListVersion: '1',
     limitTableVersion: 'trinkwv-2023.1',
     limitsExceeded: 1,
+    applicationId: '4a7c2e9b-1d3f-4b6a-8e5c-7f0a2b4d6c81',
     standardVersion: '1.0.0',
   },
   'health/limit-exceeded': {

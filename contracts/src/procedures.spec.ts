@@ -44,6 +44,8 @@ describe('the procedure kinds of the catalogue', () => {
   });
 
   it('names an unknown kind', () => {
-    expect(() => procedureKind('xwasser')).toThrow('No procedure kind xwasser in the catalogue.');
+    expect(() => procedureKind('xpersonenstand')).toThrow(
+      'No procedure kind xpersonenstand in the catalogue.',
+    );
   });
 });

@@ -2,6 +2,7 @@ import { ContractError } from './contract-error.js';
 import type { CitizenState, XoevStandard } from './generated/index.js';
 import type { eventTopics } from './topics.js';
 import { xbauProcedure } from './xbau-procedure.js';
+import { xwasserProcedure } from './xwasser-procedure.js';
 
 /**
  * A kind of specialist procedure the hub can deliver to: the routing table's `procedure`. Each
@@ -24,7 +25,10 @@ export interface ProcedureKind {
   readonly citizenStates: Readonly<Record<string, Exclude<CitizenState, 'UNKNOWN'>>>;
 }
 
-export const procedureKinds = [xbauProcedure] as const satisfies readonly ProcedureKind[];
+export const procedureKinds = [
+  xbauProcedure,
+  xwasserProcedure,
+] as const satisfies readonly ProcedureKind[];
 
 export type ProcedureKindName = (typeof procedureKinds)[number]['kind'];
 export type DeliveryTopicName = (typeof procedureKinds)[number]['deliveryTopic'];

@@ -94,9 +94,20 @@ export const eventTopics = [
   },
   {
     ...eventTopic,
+    name: 'procedure.xwasser.delivery-requested.v1',
+    description:
+      'Order the drinking-water examination the citizen applied for from the lab (XWasser procedure).',
+    valueSchema: 'procedure/delivery-requested',
+    owner: 'case-router',
+    consumers: ['xwasser-connector.delivery-requested'],
+  },
+  {
+    ...eventTopic,
     name: 'procedure.application-delivered.v1',
-    description: 'The XÖV message reached the authority’s XTA server.',
+    description:
+      'The XÖV message reached the authority’s XTA server (XBau), or the lab took the examination order (XWasser).',
     valueSchema: 'procedure/application-delivered',
+    // The procedure connectors each confirm their own deliveries; the XBau connector owns the topic.
     owner: 'xbau-connector',
     consumers: ['case-router.application-delivered'],
   },
@@ -147,7 +158,7 @@ export const eventTopics = [
       'A lab’s drinking-water report reached the health office, valid and acknowledged (XWasser 2010).',
     valueSchema: 'health/lab-report-received',
     owner: 'xwasser-connector',
-    consumers: [],
+    consumers: ['case-router.lab-report-received'],
   },
   {
     ...eventTopic,
@@ -168,17 +179,22 @@ export type EventTopic = (typeof eventTopics)[number];
 export type TopicValue<T extends { readonly valueSchema: SchemaName }> =
   SchemaValues[T['valueSchema']];
 
-type CamelCase<S extends string> = S extends `${infer Head}-${infer Tail}`
-  ? `${Head}${Capitalize<CamelCase<Tail>>}`
-  : S;
-/** `portal.application-submitted.v1` → `applicationSubmitted`. */
+type CamelCase<S extends string> = S extends `${infer Head}.${infer Tail}`
+  ? `${CamelCase<Head>}${Capitalize<CamelCase<Tail>>}`
+  : S extends `${infer Head}-${infer Tail}`
+    ? `${Head}${Capitalize<CamelCase<Tail>>}`
+    : S;
+/**
+ * `portal.application-submitted.v1` → `applicationSubmitted`; a procedure kind's own command
+ * `procedure.xwasser.delivery-requested.v1` → `xwasserDeliveryRequested`.
+ */
 type TopicKey<Name extends string> = Name extends `${string}.${infer Event}.v${number}`
   ? CamelCase<Event>
   : never;
 
 function topicKey(name: string): string {
-  const event = name.split('.')[1] ?? name;
-  return event.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const event = name.replace(/^[^.]*\./, '').replace(/\.v\d+$/, '');
+  return event.replace(/[-.]([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
 /**

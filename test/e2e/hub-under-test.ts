@@ -23,6 +23,7 @@ import {
 import { validateXtaEnvelope } from '@hub/xoev';
 import { startXtaSimulator, type XtaSimulator } from '@hub/xta-simulator';
 import { startEfaChannel } from './efa-channel.js';
+import { startWaterChannel } from './water-channel.js';
 
 export const citizen = 'postbox-e2e-4711';
 const issuer = 'https://portal.e2e/auth';
@@ -39,6 +40,11 @@ export interface HubOptions {
    * connector (see efa-channel.ts). Off by default: the other files need not wait for them.
    */
   readonly efa?: boolean;
+  /**
+   * Also the drinking-water side: the health office's XTA box, the lab simulator and the XWasser
+   * connector (see water-channel.ts). Off by default.
+   */
+  readonly water?: boolean;
   /**
    * Processes of each Kafka-consuming service (case router, XBau and payment connectors), one
    * consumer group per service: the fault suite runs two. Defaults to one.
@@ -114,6 +120,7 @@ export async function startHubUnderTest(options: HubOptions = {}) {
           'postbox-connector': uniqueServiceName('postbox-connector-e2e'),
         }
       : {}),
+    ...(options.water ? { 'xwasser-connector': uniqueServiceName('xwasser-connector-e2e') } : {}),
   };
   await Promise.all(
     Object.entries(services).map(([catalogueName, name]) =>
@@ -146,6 +153,9 @@ export async function startHubUnderTest(options: HubOptions = {}) {
           common,
         )
       : undefined;
+  const waterChannel = services['xwasser-connector']
+    ? startWaterChannel(services['xwasser-connector'], common)
+    : undefined;
   const processes: ServiceProcess[] = await Promise.all([
     startServiceProcess(
       'portal-gateway',
@@ -188,6 +198,8 @@ export async function startHubUnderTest(options: HubOptions = {}) {
     processes.push(...(await Promise.all(processes.slice(1, 4).map((one) => one.startAgain()))));
   const efa = await efaChannel;
   if (efa) processes.push(...efa.processes);
+  const water = await waterChannel;
+  if (water) processes.push(...water.processes);
   const gatewayUrl = String(processes[0]?.logs.find((entry) => typeof entry.url === 'string')?.url);
 
   return {
@@ -199,6 +211,8 @@ export async function startHubUnderTest(options: HubOptions = {}) {
     database,
     /** The EfA door, when started with `efa`. */
     efa,
+    /** The health office's lab side, when started with `water`. */
+    water,
     gatewayUrl,
     authorization: `Bearer ${token}`,
     /** POSTs an application as the portal does, under a trace of its own, with extra `headers`. */
@@ -252,7 +266,7 @@ export async function startHubUnderTest(options: HubOptions = {}) {
           console.warn(service.name, JSON.stringify(trouble.slice(-10), null, 1));
       }
       await Promise.all(processes.map((service) => service.stop()));
-      await Promise.all([xta.stop(), provider.stop(), efa?.stop()]);
+      await Promise.all([xta.stop(), provider.stop(), efa?.stop(), water?.stop()]);
       await database?.remove();
     },
   };

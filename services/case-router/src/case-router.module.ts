@@ -34,7 +34,7 @@ export interface CaseRouterOptions {
 }
 
 /**
- * The case router: seven decision handlers, the dead-letter watchers of the delivery chain, and
+ * The case router: eight decision handlers, the dead-letter watchers of the delivery chain, and
  * two timers (deadlines, stuck applications) whose rounds never overlap.
  */
 @Module({})

@@ -47,12 +47,13 @@ export class CaseRouter {
 
   /**
    * Decides about one application for one event, once per consumer group: the decision taken,
-   * or undefined when the event was handled before.
+   * or undefined when the event was handled before or `decide` had nothing to decide (an event
+   * about no case of this router's that is passed over).
    */
   async decideOnce(
     applicationId: string,
     context: EventContext,
-    decide: (current: Case | undefined) => Decision,
+    decide: (current: Case | undefined) => Decision | undefined,
   ): Promise<Decision | undefined> {
     const once = await this.ledger.once(context.eventId, context.group, (tx) =>
       this.decideAndApply(tx, applicationId, context.eventId, decide, context),
@@ -90,12 +91,12 @@ export class CaseRouter {
     tx: pg.PoolClient,
     applicationId: string,
     eventId: string,
-    decide: (current: Case | undefined) => Decision,
+    decide: (current: Case | undefined) => Decision | undefined,
     causedBy?: EventContext,
-  ): Promise<Decision> {
+  ): Promise<Decision | undefined> {
     const current = await this.store.lock(tx, applicationId);
     const decision = decide(current);
-    if (decision.next === current) return decision;
+    if (!decision || decision.next === current) return decision;
     const { next, changes } = numberSteps(decision.next, decision.citizen);
     await this.store.save(tx, current, next, eventId, decision.note);
     for (const { topic, value } of decision.outgoing) {

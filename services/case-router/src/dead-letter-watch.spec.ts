@@ -61,6 +61,7 @@ describe('the delivery chain’s dead letters', () => {
     expect(topics.sort()).toEqual([
       'dlq.payment-connector.payment-requested',
       'dlq.xbau-connector.delivery-requested',
+      'dlq.xwasser-connector.delivery-requested',
     ]);
   });
 
@@ -79,6 +80,10 @@ describe('the delivery chain’s dead letters', () => {
       [
         'dead-letters.xbau-connector.delivery-requested',
         'dlq.xbau-connector-e2e-1a2b.delivery-requested',
+      ],
+      [
+        'dead-letters.xwasser-connector.delivery-requested',
+        'dlq.xwasser-connector.delivery-requested',
       ],
     ]);
   });

@@ -4,6 +4,7 @@ import {
   topics,
   type ApplicationDelivered,
   type ApplicationSubmitted,
+  type LabReportReceived,
   type PaymentFailed,
   type PaymentLinkIssued,
   type PaymentRefunded,
@@ -25,12 +26,13 @@ import {
   type DecisionSettings,
 } from './case-decisions.js';
 import { CaseRouter, requireCase } from './case-router.js';
+import { onLabReport } from './lab-report-decisions.js';
 import { onStatusReported } from './status-decisions.js';
 
 /** A status may overtake its delivery confirmation: it waits for it up to about 50 s. */
 const earlyStatusRetry = { maxAttempts: 9, maxDelayMs: 30_000 };
 
-/** The router's seven inputs: event → decision. Each is one consumer group `case-router.<name>`. */
+/** The router's eight inputs: event → decision. Each is one consumer group `case-router.<name>`. */
 @Controller()
 export class CaseRouterHandlers {
   constructor(
@@ -114,10 +116,27 @@ export class CaseRouterHandlers {
     );
   }
 
+  /**
+   * A lab report the hub ordered for an application. One the health office ordered itself (no
+   * application), or one for an application this router never saw, is passed over: neither
+   * retried nor dead-lettered, since no later event will make it the router's.
+   */
+  @KitEvent(topics.labReportReceived, { name: 'lab-report-received' })
+  async labReportReceived(
+    @Payload() report: LabReportReceived,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    const { applicationId } = report;
+    if (!applicationId) return;
+    await this.decide(applicationId, context, (current) =>
+      current ? onLabReport(current, report) : undefined,
+    );
+  }
+
   private async decide(
     applicationId: string,
     context: EventContext,
-    decide: (current: Case | undefined, settings: DecisionSettings) => Decision,
+    decide: (current: Case | undefined, settings: DecisionSettings) => Decision | undefined,
   ): Promise<void> {
     await this.router.decideOnce(applicationId, context, (current) =>
       decide(current, this.router.decisionSettings()),

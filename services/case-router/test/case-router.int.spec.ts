@@ -9,6 +9,7 @@ import {
   topicCatalogue,
   type ApplicationSubmitted,
   type CitizenStatusChanged,
+  type LabReportReceived,
   type PaymentSettled,
   type SchemaName,
   type StatusReported,
@@ -72,17 +73,16 @@ describe('case router on the real broker and database', () => {
   async function send(
     topic: string,
     schema: SchemaName,
-    value: { applicationId: string },
+    value: { applicationId: string | null },
     eventId = randomUUID(),
+    key = value.applicationId,
   ) {
     const producer = await testProducer(kafka);
     const bytes = await serde.encode(`${topic}-value`, schemaType(schema), value);
     await producer.send({
       topic,
       acks: -1,
-      messages: [
-        { key: value.applicationId, value: bytes, headers: { [eventHeaders.eventId]: eventId } },
-      ],
+      messages: [{ key, value: bytes, headers: { [eventHeaders.eventId]: eventId } }],
     });
   }
 
@@ -371,5 +371,71 @@ describe('case router on the real broker and database', () => {
       { timeoutMs: 30_000, what: 'the delivery request on the topic' },
     );
     expect(requests).toHaveLength(1);
+  });
+
+  it('orders the lab for a drinking-water application, completes it with the lab’s result, and passes over reports of no case of its own', async () => {
+    const orders = await collectFrom(kafka, 'procedure.xwasser.delivery-requested.v1');
+    const citizen = await collectFrom(kafka, 'case.citizen-status-changed.v1');
+    const { received: deadLetters } = await collectFrom(
+      kafka,
+      `dlq.${service}.lab-report-received`,
+    );
+    // Dortmund, "Trinkwasseruntersuchung beantragen": the routing table's xwasser route.
+    const application = {
+      ...freeApplication(),
+      serviceKey: '99108016000000',
+      municipalityKey: '05913000',
+    };
+    await send('portal.application-submitted.v1', 'portal/application-submitted', application);
+    await eventually(
+      async () =>
+        (await decoded(orders.received, application.applicationId, 'procedure/delivery-requested'))
+          .length > 0 || undefined,
+      { timeoutMs: 30_000, what: 'the lab order on the xwasser delivery topic' },
+    );
+
+    // Keyed by the examination, as the XWasser connector publishes them: one partition, in order.
+    const caseId = randomUUID();
+    const example = examples['health/lab-report-received'];
+    const [sample] = example.samples;
+    const [measured] = sample?.measurements ?? [];
+    if (!sample || !measured) throw new TypeError('the example report has a measured sample');
+    const lead = { ...measured, parameterName: 'Blei', limitExceeded: true };
+    const report = (applicationId: string | null): LabReportReceived => ({
+      ...example,
+      caseId,
+      reportId: randomUUID(),
+      applicationId,
+      samples: [{ ...sample, measurements: [lead] }],
+      limitsExceeded: 1,
+    });
+    const labReport = 'health.lab-report-received.v1';
+    const schema = 'health/lab-report-received';
+    // Ordered by the health office itself, and for an application this router never saw.
+    await send(labReport, schema, report(null), randomUUID(), caseId);
+    await send(labReport, schema, report(randomUUID()), randomUUID(), caseId);
+    await send(labReport, schema, report(application.applicationId), randomUUID(), caseId);
+
+    const steps = await eventually(
+      async () => {
+        const changes = await decoded<CitizenStatusChanged>(
+          citizen.received,
+          application.applicationId,
+          'case/citizen-status-changed',
+        );
+        return changes.some((c) => c.state === 'COMPLETED') ? changes : undefined;
+      },
+      { timeoutMs: 30_000, what: 'the lab result on the citizen timeline' },
+    );
+    expect(steps.map((c) => [c.state, c.statusText])).toEqual([
+      ['SUBMITTED', 'Ihr Antrag ist eingegangen und wird an die zuständige Stelle weitergeleitet.'],
+      ['COMPLETED', 'Grenzwert für Blei überschritten; das Gesundheitsamt meldet sich bei Ihnen.'],
+    ]);
+    expect((await router.store.history(application.applicationId)).map((h) => h.toState)).toEqual([
+      'DELIVERY_REQUESTED',
+      'COMPLETED',
+    ]);
+    // The reports before it were done with first (same key), and none of them was dead-lettered.
+    expect(deadLetters.filter((r) => r.message.key?.toString() === caseId)).toEqual([]);
   });
 });

@@ -36,6 +36,13 @@ export const xwasserConnectorConfigSchema = kitConfigSchema.extend({
   FETCH_MAX_ATTEMPTS: positiveInt
     .default(5)
     .describe('getMessage attempts (one per round) before a message is dead-lettered by its id.'),
+  LAB_ORDER_URL: z
+    .url()
+    .default('http://127.0.0.1:8098/orders')
+    .describe(
+      'Where examinations are ordered for citizens’ applications (JSON POST); locally the lab simulator’s /orders.',
+    ),
+  LAB_CALL_TIMEOUT_MS: positiveInt.default(10_000).describe('Deadline of one lab order call.'),
   LIMIT_TABLE_VERSION: z
     .string()
     .min(1)

@@ -11,10 +11,14 @@ import {
   leasedRound,
   ReadinessProbes,
   RoundTimer,
+  storeProvider,
   type KitLogger,
 } from '@hub/kit';
 import { XoevValidator, XtaClient } from '@hub/xoev';
 import type { XwasserConnectorConfig } from './config.js';
+import { DeliveryRequestedHandler } from './delivery-requested.handler.js';
+import { LabOrderClient } from './lab-orders/lab-order.client.js';
+import { LabOrders } from './lab-orders/lab-orders.js';
 import {
   startLabReportPoller,
   type LabReportPoller,
@@ -48,11 +52,22 @@ function xtaClient(endpoint: string, config: XwasserConnectorConfig): Promise<Xt
 }
 
 /**
- * The XWasser connector: polls the health office's XTA box for lab messages, answers each over
- * XTA and publishes accepted reports (and exceeded limits) as Avro events. No Kafka handlers.
+ * The XWasser connector: orders the examinations citizens apply for from the lab (the xwasser
+ * delivery topic), polls the health office's XTA box for lab messages, answers each over XTA and
+ * publishes accepted reports (and exceeded limits) as Avro events, a citizen's in their trace.
  */
 @Module({
+  controllers: [DeliveryRequestedHandler],
   providers: [
+    storeProvider(LabOrders),
+    {
+      provide: LabOrderClient,
+      useFactory: (config: XwasserConnectorConfig, probes: ReadinessProbes) => {
+        probes.register('lab', endpointAnswers(config.LAB_ORDER_URL));
+        return new LabOrderClient(config.LAB_ORDER_URL, config.LAB_CALL_TIMEOUT_MS);
+      },
+      inject: [KIT_CONFIG, ReadinessProbes],
+    },
     {
       provide: XoevValidator,
       useFactory: async () => {
@@ -88,11 +103,12 @@ function xtaClient(endpoint: string, config: XwasserConnectorConfig): Promise<Xt
         validator: XoevValidator,
         ledger: IdempotencyLedger,
         producer: EventProducer,
+        orders: LabOrders,
         logger: KitLogger,
         metrics: Registry,
       ) =>
         startLabReportPoller(config, {
-          ...{ kafka, pool, box, answers, validator, ledger, producer },
+          ...{ kafka, pool, box, answers, validator, ledger, producer, orders },
           ...{ logger, metrics },
         }),
       inject: [
@@ -104,6 +120,7 @@ function xtaClient(endpoint: string, config: XwasserConnectorConfig): Promise<Xt
         XoevValidator,
         IdempotencyLedger,
         EventProducer,
+        LabOrders,
         KIT_LOGGER,
         Registry,
       ],

@@ -19,6 +19,10 @@ export interface LabOverHttp {
   readonly officeXtaUrl: string;
   /** The lab's own XTA box (the connector's ANSWER_XTA_ENDPOINT_URL). */
   readonly labXtaUrl: string;
+  /** Where the lab takes orders (the connector's LAB_ORDER_URL). */
+  readonly orderUrl: string;
+  /** The orders the lab holds (GET /orders). */
+  orders(): Promise<{ orderId: string; caseId: string; samplingPoint: string }[]>;
   sendReport(order: object): Promise<SentMessage>;
   sendStatusRequest(caseId: string): Promise<SentMessage>;
   /** Any text, as the lab sends it; returns its XTA message id. */
@@ -59,6 +63,9 @@ export async function startLabOverHttp(): Promise<LabOverHttp> {
   return {
     officeXtaUrl: office.ready[0] ?? '',
     labXtaUrl,
+    orderUrl: `${admin}/orders`,
+    orders: async () =>
+      (await (await fetch(`${admin}/orders`)).json()) as Awaited<ReturnType<LabOverHttp['orders']>>,
     sendReport: (order) => post('/reports', JSON.stringify(order)),
     sendStatusRequest: (caseId) => post('/status-requests', JSON.stringify({ caseId })),
     sendRaw: async (body) => (await post<{ xtaMessageId: string }>('/messages', body)).xtaMessageId,

@@ -2,14 +2,25 @@ import { randomUUID } from 'node:crypto';
 import type { EachMessagePayload } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
-import { schemaType, topics, type LabReportReceived, type LimitExceeded } from '@hub/contracts';
-import { deadLetterHeaders, silentLogger } from '@hub/kit';
+import {
+  examples,
+  schemaType,
+  topics,
+  valueSubject,
+  type ApplicationDelivered,
+  type DeliveryRequested,
+  type LabReportReceived,
+  type LimitExceeded,
+} from '@hub/contracts';
+import { deadLetterHeaders, eventHeaders, silentLogger } from '@hub/kit';
 import {
   collectFrom,
   eventually,
   metricsText,
   platform,
+  startGroupsAtEnd,
   testKafka,
+  testProducer,
   uniqueServiceName,
 } from '@hub/test-support';
 import { sampleContext, sampleIssuer, sampleLabReport, toTransportieren2010 } from '@hub/xoev';
@@ -32,12 +43,14 @@ describe('XWasser connector: lab reports from the health office’s XTA box', ()
 
   beforeAll(async () => {
     lab = await startLabOverHttp();
+    await startGroupsAtEnd(kafka, service, 'xwasser-connector');
     connector = await startXwasserConnector(
       xwasserConnectorConfigSchema.parse({
         ...platform(),
         SERVICE_NAME: service,
         XTA_ENDPOINT_URL: lab.officeXtaUrl,
         ANSWER_XTA_ENDPOINT_URL: lab.labXtaUrl,
+        LAB_ORDER_URL: lab.orderUrl,
         TRACE_EXPORTER: 'none',
         OPS_PORT: 0,
         // Rounds only when the test asks (pollBox), so each test sees its own messages taken.
@@ -233,6 +246,84 @@ describe('XWasser connector: lab reports from the health office’s XTA box', ()
     );
     expect(letter.message.value?.toString()).toBe(garbage);
     expect(letter.message.headers?.[deadLetterHeaders.errorCode]?.toString()).toBe('XML_MALFORMED');
+  }, 60_000);
+
+  it('orders a citizen’s examination once, and publishes the lab’s report for it under the application, in its trace', async () => {
+    const delivered = await collectFrom(kafka, topics.applicationDelivered.name);
+    const reports = await collectFrom(kafka, topics.labReportReceived.name);
+    const example = examples['procedure/delivery-requested'];
+    const applicationId = randomUUID();
+    const request: DeliveryRequested = {
+      ...example,
+      applicationId,
+      standard: 'XWASSER',
+      standardVersion: '1.0.0',
+      messageType: 'vorgang.transportieren.2010',
+      application: {
+        ...example.application,
+        applicationId,
+        formFields: [{ key: 'probennahme.entnahmestelle', value: 'Küche, Erdgeschoss' }],
+      },
+    };
+    const traceId = randomUUID().replaceAll('-', '');
+    const topic = topics.xwasserDeliveryRequested;
+    const value = await serde.encode(
+      valueSubject(topic.name),
+      schemaType(topic.valueSchema),
+      request,
+    );
+    const producer = await testProducer(kafka);
+    const record = {
+      key: applicationId,
+      value,
+      headers: {
+        [eventHeaders.eventId]: randomUUID(),
+        [eventHeaders.traceparent]: `00-${traceId}-${'1'.repeat(16)}-01`,
+      },
+    };
+    // Delivered twice (a redelivery after a crash): one order, one confirmation.
+    await producer.send({ topic: topic.name, acks: -1, messages: [record, record] });
+
+    const [confirmation] = await published<ApplicationDelivered>(
+      delivered.received,
+      applicationId,
+      'procedure/application-delivered',
+    );
+    expect(confirmation).toMatchObject({ standard: 'XWASSER', messageType: request.messageType });
+    const orderId = confirmation?.transportMessageId ?? '';
+    const [order] = (await lab.orders()).filter((taken) => taken.orderId === orderId);
+    expect(order?.samplingPoint).toBe('Küche, Erdgeschoss');
+
+    // The same case under another order number does not speak for the citizen.
+    const foreign = await lab.sendReport({ caseId: order?.caseId, measurements: [nitrate] });
+    await answersTo(foreign.nachrichtenUUID);
+    const sent = await lab.sendReport({ orderId, measurements: [lead] });
+    expect(sent.caseId).toBe(order?.caseId);
+    await answersTo(sent.nachrichtenUUID);
+    const both = await eventually(
+      async () => {
+        const events = await decoded<LabReportReceived>(
+          reports.received,
+          sent.caseId,
+          'health/lab-report-received',
+        );
+        return events.length >= 2 ? events : undefined;
+      },
+      { timeoutMs: 20_000, what: 'both reports of the case' },
+    );
+    const of = (message: { nachrichtenUUID: string }) =>
+      both.find((event) => event.nachrichtenUUID === message.nachrichtenUUID);
+    expect(of(foreign)?.applicationId).toBeNull();
+    expect(of(sent)).toMatchObject({ applicationId, orderNumber: orderId, limitsExceeded: 1 });
+    // The citizen's report came last to the case's partition.
+    const header = reports.received
+      .filter((r) => r.message.key?.toString() === sent.caseId)
+      .at(-1)
+      ?.message.headers?.[eventHeaders.traceparent]?.toString();
+    expect(header?.split('-')[1]).toBe(traceId);
+    expect(
+      await decoded(delivered.received, applicationId, 'procedure/application-delivered'),
+    ).toHaveLength(1);
   }, 60_000);
 
   function spoiled(

@@ -6,3 +6,4 @@ export {
 } from './lab-simulator.js';
 export type { RecordedAnswer } from './recorded-answer.js';
 export type { ReportOrder } from './report-order.js';
+export { labOrderSchema, type LabOrder } from './lab-order.js';

@@ -10,6 +10,7 @@ import {
   type XwasserParty,
 } from '@hub/xoev';
 import { startXtaSimulator } from '@hub/xta-simulator';
+import { LabOrders, type LabOrder, type OrderTaken } from './lab-order.js';
 import { recordAnswer, type RecordedAnswer } from './recorded-answer.js';
 import { toLabReport, type ReportOrder } from './report-order.js';
 
@@ -39,7 +40,14 @@ export interface LabSimulator {
   readonly boxUrl: string;
   /** Every answer taken from the box so far, oldest first. */
   readonly answers: readonly RecordedAnswer[];
-  /** Sends a vorgang.transportieren.2010 with a Prüfbericht of the ordered values. */
+  /** The health offices' orders taken so far. */
+  readonly orders: LabOrders;
+  /** Takes a health office's order (an order sent again is the same order). */
+  takeOrder(order: LabOrder): OrderTaken;
+  /**
+   * Sends a vorgang.transportieren.2010 with a Prüfbericht of the ordered values; for an order
+   * (`orderId`, which must have been taken) to the office that ordered it.
+   */
   sendReport(order: ReportOrder): Promise<SentMessage>;
   /** Sends any text as if it were an XWasser message (hostile and broken input for the office). */
   sendRaw(xml: string, messageName?: XwasserMessageName): Promise<string>;
@@ -75,39 +83,50 @@ export async function startLabSimulator(options: LabSimulatorOptions): Promise<L
   const officeXta = await XtaClient.create({ ...client, endpoint: options.healthOfficeXtaUrl });
   const own = await XtaClient.create({ ...client, endpoint: box.url });
   const answers: RecordedAnswer[] = [];
+  const orders = new LabOrders();
 
-  const send = async (xml: string, name: XwasserMessageName): Promise<string> => {
+  const send = async (
+    xml: string,
+    name: XwasserMessageName,
+    reader: XwasserParty = office,
+  ): Promise<string> => {
     const xtaMessageId = await officeXta.createMessageId();
     await officeXta.sendMessage(xtaMessageId, xml, {
       author: lab.id,
-      reader: office.id,
+      reader: reader.id,
       service: xwasser.service,
       businessScenario: xwasser.businessScenario,
       messageType: { code: xwasserMessageCodes[name], payloadSchema: xwasser.namespace },
     });
     return xtaMessageId;
   };
-  const context = () => ({
+  const context = (reader: XwasserParty = office) => ({
     nachrichtenUUID: randomUUID(),
     createdAt: new Date(),
     author: lab,
-    reader: office,
+    reader,
     product,
   });
 
   return {
     boxUrl: box.url,
     answers,
+    orders,
+    takeOrder: (order) => orders.take(order),
     async sendReport(order) {
-      const report = toLabReport(order, table, labId, new Date());
-      const head = context();
+      const ordered = order.orderId === undefined ? undefined : orders.get(order.orderId);
+      if (order.orderId !== undefined && !ordered)
+        throw new TypeError(`The lab holds no order ${order.orderId}.`);
+      const report = toLabReport(order, table, labId, new Date(), ordered);
+      const reportTo = ordered?.reportTo ?? office;
+      const head = context(reportTo);
       const issuer = {
         labName: lab.name,
-        orderedBy: { id: office.id, name: office.name, stateCode: 'DENW' },
+        orderedBy: { id: reportTo.id, name: reportTo.name, stateCode: 'DENW' },
         softwareVersion: `${product.name} ${product.version}`,
       };
       const xml = toTransportieren2010(report, issuer, head);
-      const xtaMessageId = await send(xml, 'vorgang.transportieren.2010');
+      const xtaMessageId = await send(xml, 'vorgang.transportieren.2010', reportTo);
       return { nachrichtenUUID: head.nachrichtenUUID, caseId: report.caseId, xtaMessageId };
     },
     sendRaw: (xml, name = 'vorgang.transportieren.2010') => send(xml, name),

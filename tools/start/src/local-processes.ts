@@ -148,6 +148,8 @@ export function localProcesses(
       env: {
         XTA_ENDPOINT_URL: `${local(8096)}/xta`,
         ANSWER_XTA_ENDPOINT_URL: `${local(8097)}/xta`,
+        // Citizens' drinking-water orders (routing table: procedure xwasser) go to the lab here.
+        LAB_ORDER_URL: `${local(8098)}/orders`,
       },
     },
     'open311-gateway': {

@@ -68,6 +68,10 @@ export interface LabReportReceived {
    */
   readonly limitsExceeded: number;
   /**
+   * The citizen's application the examination was ordered for (through the hub's lab order); null for reports the health office ordered itself.
+   */
+  readonly applicationId: null | string;
+  /**
    * The XWasser version of the message, e.g. 1.0.0.
    */
   readonly standardVersion: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { procedureKind } from '@hub/contracts';
-import { citizenStatusForProcedure } from './citizen-notices.js';
+import { citizenStatusForProcedure, drinkingWaterResult } from './citizen-notices.js';
 
 describe('citizenStatusForProcedure, reading the XBau table of the catalogue', () => {
   it.each([
@@ -30,6 +30,24 @@ describe('citizenStatusForProcedure, reading the XBau table of the catalogue', (
       actionRequired: true,
       actionText:
         'Bitte beachten Sie die Nachricht der Wasserbehörde in Ihrem Postfach und reichen Sie das Verlangte ein.',
+    });
+  });
+});
+
+describe('drinkingWaterResult', () => {
+  it.each([
+    [[], 'Ihre Wasserprobe entspricht den Anforderungen der Trinkwasserverordnung.'],
+    [['Blei'], 'Grenzwert für Blei überschritten; das Gesundheitsamt meldet sich bei Ihnen.'],
+    [
+      ['Blei', 'Nitrat', 'Blei', 'Arsen'],
+      'Grenzwerte für Blei, Nitrat und Arsen überschritten; das Gesundheitsamt meldet sich bei Ihnen.',
+    ],
+  ])('tells the citizen the result of %o, completing the case', (exceeded, text) => {
+    expect(drinkingWaterResult(exceeded)).toEqual({
+      state: 'COMPLETED',
+      statusText: text,
+      actionRequired: false,
+      actionText: null,
     });
   });
 });

@@ -87,6 +87,26 @@ export function citizenStatusForProcedure(
   return status(state, `${procedure.authorityLabel}: ${procedureText}`, actionText);
 }
 
+/**
+ * The result of the drinking-water examination the citizen ordered, in plain German: the lab's
+ * report completes the case. `exceeded` names each parameter above its limit (Trinkwasser-
+ * verordnung), e.g. Blei; the health office then contacts the citizen itself.
+ */
+export function drinkingWaterResult(exceeded: readonly string[]): CitizenStatus {
+  if (exceeded.length === 0)
+    return status(
+      'COMPLETED',
+      'Ihre Wasserprobe entspricht den Anforderungen der Trinkwasserverordnung.',
+    );
+  const names = [...new Set(exceeded)];
+  const listed =
+    names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} und ${names.at(-1)}`;
+  return status(
+    'COMPLETED',
+    `${names.length === 1 ? 'Grenzwert' : 'Grenzwerte'} für ${listed} überschritten; das Gesundheitsamt meldet sich bei Ihnen.`,
+  );
+}
+
 /** The subject line of a status message in the citizen's postbox. */
 export function postboxTitle(actionRequired: boolean): string {
   return actionRequired ? 'Bitte handeln Sie: Ihr Antrag' : 'Neuer Stand Ihres Antrags';

@@ -1,6 +1,7 @@
 export {
   citizenStatusForProcedure,
   documentNotices,
+  drinkingWaterResult,
   hubSteps,
   postboxTitle,
   type CitizenStatus,

@@ -53,14 +53,16 @@ describe('RoutingTable', () => {
       join(import.meta.dirname, '../../../../deploy/config/routing-table.json'),
     );
     expect(deployed.find('99010003001000', '05913000')?.reader.dvdvId).toBe('bab:05913000');
+    // Trinkwasseruntersuchung beantragen: the lab order of the health office in Dortmund.
+    expect(deployed.find('99108016000000', '05913000')?.procedure).toBe('xwasser');
   });
 });
 
 describe('RoutingTable.fromFile refuses what no connector can deliver', () => {
   it.each([
     [
-      { procedure: 'xwasser', standard: 'XWASSER' },
-      'routes.0.procedure: no connector handles procedure "xwasser" (known: xbau)',
+      { procedure: 'xpersonenstand', standard: 'XPERSONENSTAND' },
+      'routes.0.procedure: no connector handles procedure "xpersonenstand" (known: xbau, xwasser)',
     ],
     [
       { standard: 'XWASSER' },
@@ -80,13 +82,17 @@ describe('RoutingTable.fromFile refuses what no connector can deliver', () => {
 
   it('accepts a kind of another catalogue: which kinds exist is data', () => {
     const file = tableFile([
-      { ...dortmundBuildingPermit, procedure: 'xwasser', standard: 'XWASSER' },
+      { ...dortmundBuildingPermit, procedure: 'xpersonenstand', standard: 'XPERSONENSTAND' },
     ]);
     const kinds = [
-      { kind: 'xwasser', standards: ['XWASSER'], deliveryTopic: 'procedure.delivery-requested.v1' },
+      {
+        kind: 'xpersonenstand',
+        standards: ['XPERSONENSTAND'],
+        deliveryTopic: 'procedure.delivery-requested.v1',
+      },
     ] as const;
     expect(RoutingTable.fromFile(file, kinds).find('99010003001000', '05913000')?.procedure).toBe(
-      'xwasser',
+      'xpersonenstand',
     );
   });
 });

@@ -18,18 +18,23 @@ export interface DoorRules {
 
 /**
  * Everything the route's procedure could not accept, named by JSON pointer: refused at the door
- * with 422 rather than accepted with 202 and dead-lettered later. Expects normalised texts.
+ * with 422 rather than accepted with 202 and dead-lettered later. Expects normalised texts. What
+ * XBau 0200 needs (an attachment, its text types) applies to XBau routes only: a drinking-water
+ * order has no building plans.
  */
 export function doorRefusals(
   application: SubmitApplicationRequest,
   route: Route,
   rules: DoorRules,
 ): FieldError[] {
+  const xbau =
+    route.standard === 'XBAU'
+      ? [...xbau0200Needs(application), ...textMisfits(application, route, rules.textTypes)]
+      : [];
   return [
     ...procedureGaps(application, route),
     ...feeMismatch(application, route),
     ...attachmentRefusals(application, rules.attachmentOrigins),
-    ...xbau0200Needs(application),
-    ...textMisfits(application, route, rules.textTypes),
+    ...xbau,
   ];
 }

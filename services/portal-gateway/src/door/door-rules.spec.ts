@@ -5,15 +5,16 @@ import { loadXbauTextTypes } from '@hub/xoev';
 import { submitApplicationRequest } from '../http/submit-application.request.js';
 import { validApplication } from '../../test/fixtures.js';
 import { attachmentOrigins, attachmentRefusals } from './attachment-refusals.js';
+import { doorRefusals } from './door-refusals.js';
 import { feeMismatch } from './fee-mismatch.js';
 import { normaliseTexts } from './normalise-texts.js';
 import { textMisfits } from './text-misfits.js';
 
+const deployed = RoutingTable.fromFile(
+  fileURLToPath(import.meta.resolve('@hub/deploy-config/routing-table.json')),
+);
 /** Dortmund's building permit as deployed: a fee of 250.00 EUR, XBau 2.5 then 2.6. */
-const route: Route =
-  RoutingTable.fromFile(
-    fileURLToPath(import.meta.resolve('@hub/deploy-config/routing-table.json')),
-  ).find('99010003001000', '05913000') ?? fail();
+const route: Route = deployed.find('99010003001000', '05913000') ?? fail();
 
 /** Given: the valid fixture with `change` applied, parsed and normalised as the door does. */
 function application(change: (raw: Record<string, unknown>) => void = () => undefined) {
@@ -22,7 +23,7 @@ function application(change: (raw: Record<string, unknown>) => void = () => unde
   return normaliseTexts(submitApplicationRequest.parse(raw));
 }
 function fail(): never {
-  throw new TypeError('the deployed routing table has no Dortmund building permit');
+  throw new TypeError('the deployed routing table has no such Dortmund route');
 }
 const attachment = (raw: Record<string, unknown>) =>
   (raw.attachments as Record<string, unknown>[])[0] as Record<string, unknown>;
@@ -102,6 +103,37 @@ describe('textMisfits', () => {
     expect(textMisfits(spaced, onlyOld, types)).toEqual([]);
     expect(textMisfits(spaced, route, types).map((error) => error.path)).toEqual([
       '/attachments/0/fileName',
+    ]);
+  });
+});
+
+describe('doorRefusals', () => {
+  const rules = {
+    textTypes: loadXbauTextTypes(),
+    attachmentOrigins: attachmentOrigins('dms://uploads/'),
+  };
+  /** Dortmund's "Trinkwasseruntersuchung beantragen": XWasser, free of charge. */
+  const water: Route = deployed.find('99108016000000', '05913000') ?? fail();
+  const order = (raw: Record<string, unknown>) => {
+    raw.attachments = [];
+    raw.formFields = [{ key: 'probennahme.entnahmestelle', value: 'Küche, Erdgeschoss' }];
+    delete raw.fee;
+  };
+
+  it('asks XBau’s attachment of building routes only: a water order has no building plans', () => {
+    expect(doorRefusals(application(order), water, rules)).toEqual([]);
+    expect(doorRefusals(application(order), route, rules).map((error) => error.path)).toContain(
+      '/attachments',
+    );
+  });
+
+  it('still asks what the water route needs', () => {
+    const unsaid = application((raw) => {
+      order(raw);
+      raw.formFields = [];
+    });
+    expect(doorRefusals(unsaid, water, rules)).toEqual([
+      { path: '/formFields', reason: 'needs an answer for probennahme.entnahmestelle' },
     ]);
   });
 });

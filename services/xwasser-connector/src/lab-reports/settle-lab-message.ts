@@ -4,6 +4,7 @@ import { outboundId, type EventProducer, type IdempotencyLedger, type KitLogger 
 import type { XtaClient, XwasserParty } from '@hub/xoev';
 import type pg from 'pg';
 import { Counter, type Registry } from 'prom-client';
+import type { LabOrders } from '../lab-orders/lab-orders.js';
 import { answerRouting, answersTo, type LabAnswer } from './lab-answers.js';
 import type { LabMessage } from './read-lab-message.js';
 import { toHealthEvents } from './to-health-events.js';
@@ -12,6 +13,8 @@ export interface LabMessageSettling {
   readonly ledger: IdempotencyLedger;
   readonly producer: EventProducer;
   readonly pool: pg.Pool;
+  /** The examinations ordered for applications: a report's application and trace. */
+  readonly orders: Pick<LabOrders, 'orderedFor'>;
   /** The XTA server that takes the answers for the labs. */
   readonly answers: Pick<XtaClient, 'createMessageId' | 'sendMessage'>;
   readonly office: XwasserParty;
@@ -59,11 +62,19 @@ export class LabMessageSettler {
     now: Date,
   ): Promise<string> {
     const { report, head } = message;
+    // A report the hub ordered for a citizen's application continues that application's trace.
+    const orderedFor = await this.deps.orders.orderedFor(report.caseId, report.orderNumber);
     const events = toHealthEvents(
       report,
-      { nachrichtenUUID: head.nachrichtenUUID, labDvdvId: head.author.id, receivedAt: now },
+      {
+        nachrichtenUUID: head.nachrichtenUUID,
+        labDvdvId: head.author.id,
+        receivedAt: now,
+        ...(orderedFor ? { applicationId: orderedFor.applicationId } : {}),
+      },
       this.deps.table,
     );
+    const trace = orderedFor?.traceparent ? { traceparent: orderedFor.traceparent } : {};
     const eventId = outboundId(head.nachrichtenUUID, 'lab-report-received');
     const published = await this.deps.ledger.once(eventId, this.deps.group, async (tx) => {
       await tx.query(
@@ -76,6 +87,7 @@ export class LabMessageSettler {
         value: events.received,
         eventId,
         correlationId: report.caseId,
+        ...trace,
       });
       for (const exceeded of events.exceeded)
         await this.deps.producer.publish(topics.limitExceeded, {
@@ -83,6 +95,7 @@ export class LabMessageSettler {
           value: exceeded,
           eventId: outboundId(exceeded.measurementId, 'limit-exceeded'),
           correlationId: report.caseId,
+          ...trace,
         });
     });
     if (!published.applied) return 'duplicate';

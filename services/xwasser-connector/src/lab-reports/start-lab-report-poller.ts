@@ -18,6 +18,7 @@ import type { XoevValidator, XtaClient } from '@hub/xoev';
 import type pg from 'pg';
 import type { Registry } from 'prom-client';
 import type { XwasserConnectorConfig } from '../config.js';
+import type { LabOrders } from '../lab-orders/lab-orders.js';
 import { xwasserConnectorMigrations } from '../migrations.js';
 import { readLabMessage, type LabMessage } from './read-lab-message.js';
 import { LabMessageSettler } from './settle-lab-message.js';
@@ -30,6 +31,8 @@ export interface LabReportPollerClients {
   readonly validator: XoevValidator;
   readonly ledger: IdempotencyLedger;
   readonly producer: EventProducer;
+  /** The examinations ordered for applications: a report's application and trace. */
+  readonly orders: Pick<LabOrders, 'orderedFor'>;
   readonly logger: KitLogger;
   readonly metrics: Registry;
 }

@@ -14,6 +14,8 @@ export interface HealthEvents {
 }
 
 export interface ReportArrival {
+  /** The citizen's application the hub ordered this examination for; none when the office ordered it. */
+  readonly applicationId?: string;
   readonly nachrichtenUUID: string;
   readonly labDvdvId: string;
   readonly receivedAt: Date;
@@ -72,6 +74,7 @@ export function toHealthEvents(
       parameterListVersion: report.parameterListVersion,
       limitTableVersion: table.version,
       limitsExceeded: exceeded.length,
+      applicationId: arrival.applicationId ?? null,
       standardVersion: xwasser.version,
     },
     exceeded,
