@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import pg from 'pg';
-import { endpointAnswers, KIT_CONFIG, migrate, ReadinessProbes } from '@hub/kit';
+import { endpointAnswers, IdempotencyLedger, KIT_CONFIG, migrate, ReadinessProbes } from '@hub/kit';
 import { ApplicationSubmittedHandler } from './application-submitted.handler.js';
 import { AUTHOR, authorOf } from './author.js';
+import type { Author } from './envelope/signed-envelope.js';
 import { CitizenStatusChangedHandler } from './citizen-status-changed.handler.js';
 import type { PostboxConnectorConfig } from './config.js';
 import { DocumentIssuedHandler } from './document-issued.handler.js';
 import { MailboxDirectory } from './mailbox-directory.js';
 import { postboxConnectorMigrations } from './migrations.js';
 import { PostboxClient } from './postbox/postbox-client.js';
+import { PostboxDelivery } from './postbox/postbox-delivery.js';
 
 /**
  * The postbox connector: learns mailboxes, sends status changes and documents (ready while the
@@ -33,6 +35,16 @@ import { PostboxClient } from './postbox/postbox-client.js';
         return new MailboxDirectory(pool);
       },
       inject: [pg.Pool],
+    },
+    {
+      provide: PostboxDelivery,
+      useFactory: (
+        ledger: IdempotencyLedger,
+        mailboxes: MailboxDirectory,
+        postbox: PostboxClient,
+        author: Author,
+      ) => new PostboxDelivery(ledger, mailboxes, postbox, author),
+      inject: [IdempotencyLedger, MailboxDirectory, PostboxClient, AUTHOR],
     },
   ],
 })
