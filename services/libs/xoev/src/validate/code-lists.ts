@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XmlDocument, XmlElement } from 'libxml2-wasm';
+import { elementPath } from '../xml/element-path.js';
 import type { ValidationReason } from './validation-result.js';
 
 /**
@@ -28,7 +29,7 @@ export class CodeLists {
       const code = node.get('code')?.content.trim() ?? '';
       if (!this.isPinned(uri)) continue;
       const codes = this.codesOf(uri, version);
-      const where = { line: node.line, location: pathOf(node) };
+      const where = { line: node.line, location: elementPath(node) };
       if (!codes) {
         reasons.push({
           source: 'codelist',
@@ -88,12 +89,6 @@ export class CodeLists {
       list.dispose();
     }
   }
-}
-
-function pathOf(element: XmlElement): string {
-  const names: string[] = [];
-  for (let at: XmlElement | null = element; at; at = at.parent) names.unshift(at.name);
-  return `/${names.join('/')}`;
 }
 
 /** The pinned copies replace `:` in the canonical version URI by `_` to get a file name. */

@@ -46,6 +46,19 @@ describe('XoevValidator', () => {
     ]);
   });
 
+  it('reports an element holding only whitespace (sch-xbau-gen-001) with where it is', async () => {
+    const result = await validator.validate(
+      golden.replace(/<name>[^<]*<\/name>/, '<name> </name>'),
+    );
+    expect(result.reasons).toEqual([
+      {
+        source: 'schematron',
+        message: expect.stringMatching(/^sch-xbau-gen-001: Es dürfen keine Elemente/) as unknown,
+        location: '/xbau:baugenehmigung.antrag.0200/nachrichtenkopf.g2g/leser/name',
+      },
+    ]);
+  });
+
   it('refuses a version it has no schema set for, naming the versions the catalogue has', async () => {
     await expect(
       validator.validate(golden.replace('version="2.6"', 'version="2.7"')),

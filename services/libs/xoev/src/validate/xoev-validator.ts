@@ -13,7 +13,7 @@ import {
   xoevContractsRoot,
   type SchemaSet,
 } from './schema-sets.js';
-import { SchematronRules } from './schematron-rules.js';
+import { SchematronRules, type SchematronEngine } from './schematron-rules.js';
 import { describeReasons, type ValidationResult } from './validation-result.js';
 import { XsdValidators } from './xsd-validators.js';
 
@@ -21,6 +21,12 @@ export interface XoevValidatorOptions {
   /** Folder holding the pinned schema copies; defaults to the repository's contracts/xoev/. */
   readonly contractsRoot?: string;
   readonly limits?: XmlLimits;
+  /**
+   * `fontoxpath` runs every Schematron pattern on node-schematron, the reference engine; the
+   * default runs on libxml2 what it evaluates the same way (see NativePattern). For comparison in
+   * `npm run bench`, and as a way back should a native evaluation ever be in doubt.
+   */
+  readonly schematronEngine?: SchematronEngine;
 }
 
 /**
@@ -43,7 +49,7 @@ export class XoevValidator {
       options.contractsRoot === undefined ? catalogueSchemaSets : loadSchemaSets(this.root);
     for (const set of this.sets) if (set.catalog) registerXmlCatalog(join(this.root, set.catalog));
     this.xsd = new XsdValidators(this.root);
-    this.schematron = new SchematronRules(this.root);
+    this.schematron = new SchematronRules(this.root, options.schematronEngine);
     this.limits = options.limits ?? defaultXmlLimits;
   }
 
@@ -61,7 +67,7 @@ export class XoevValidator {
         xsdReasons.length > 0
           ? xsdReasons
           : [
-              ...(await this.schematron.validate(set, xml, messageName)),
+              ...(await this.schematron.validate(set, xml, document, messageName)),
               ...(this.codeListsOf(set)?.validate(document) ?? []),
             ];
       return {
@@ -120,6 +126,7 @@ export class XoevValidator {
 
   dispose(): void {
     this.xsd.dispose();
+    this.schematron.dispose();
   }
 
   private schemaSetOf(document: XmlDocument) {
