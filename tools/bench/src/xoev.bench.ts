@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseXml, XoevValidator } from '@hub/xoev';
+import { saxonSchematronMs } from './saxon-baseline.js';
 
-const golden = (name: string) =>
-  readFileSync(
-    fileURLToPath(import.meta.resolve(`@hub/xbau-connector/testdata/golden/${name}`)),
-    'utf8',
-  );
+const goldenFile = (name: string) =>
+  fileURLToPath(import.meta.resolve(`@hub/xbau-connector/testdata/golden/${name}`));
+const golden = (name: string) => readFileSync(goldenFile(name), 'utf8');
 
 /** Median milliseconds per call of each workload, run in alternating rounds so load hits all alike. */
 async function medianMs(
@@ -46,9 +45,17 @@ export async function xoevBenchmark(): Promise<Record<string, string>> {
       () => Promise.resolve(parseXml(maximal26)),
     ]);
     const kB = Math.round(maximal26.length / 1024);
+    const saxon = await saxonSchematronMs(
+      goldenFile('maximal.xbau-2.6.xml'),
+      'baugenehmigung.antrag.0200',
+    );
     return {
       [`validate XBau 2.6 0200, ${kB} kB (XSD + Schematron + code lists), median`]: `${ms(validate26)} ms/message`,
       '  the same, every Schematron pattern on fontoxpath (reference)': `${ms(validate26Reference)} ms/message (${ratio(validate26Reference, validate26)} slower)`,
+      '  Saxon-HE 12.5 + SchXslt 1.10, the same Schematron rules only (parse + rules), median':
+        'skipped' in saxon
+          ? `skipped: ${saxon.skipped}`
+          : `${ms(saxon.medianMs)} ms/message (${ratio(saxon.medianMs, validate26)} the time of our whole validation; ${saxon.failedAsserts} failed asserts, as ours)`,
       'validate XBau 2.5 0200 (XSD + code lists; 2.5 has no Schematron), median': `${ms(validate25)} ms/message`,
       'hardened parse (guard + xml2js), median': `${ms(parse)} ms/message`,
       'first XBau 2.6 validation in a fresh process, no preparation': `${cold.firstMs.toFixed(0)} ms`,

@@ -11,6 +11,7 @@ export {
   type SchemaSet,
 } from './validate/schema-sets.js';
 export { loadSchemaSets, standardFileName } from './standards/standards-catalogue.js';
+export { expandSchematron, schematronText } from './validate/expand-schematron.js';
 export {
   standardEntry,
   type MessageDirection,
