@@ -14,6 +14,8 @@ export interface GroupCommitLimits {
 }
 
 interface Call {
+  /** Handler and event id: what the ledger's primary key says. */
+  readonly key: string;
   readonly handler: string;
   readonly eventId: string;
   readonly effect: Effect<unknown>;
@@ -49,7 +51,15 @@ export class GroupCommit {
         new HubError('KIT_EVENT_ID_NOT_UUID', 'The event id is not a UUID.', { retryable: false }),
       );
     return new Promise<Once<T>>((resolve, reject) => {
-      this.queue.push({ handler, eventId, effect, resolve: resolve as Call['resolve'], reject });
+      const key = keyOf(handler, eventId);
+      this.queue.push({
+        key,
+        handler,
+        eventId,
+        effect,
+        resolve: resolve as Call['resolve'],
+        reject,
+      });
       if (this.scheduled) return;
       this.scheduled = true;
       // Calls made in this turn of the event loop (a fetched batch's records) join one transaction.
@@ -80,9 +90,8 @@ export class GroupCommit {
     const rest: Call[] = [];
     const keys = new Set<string>();
     for (const call of this.queue) {
-      const key = keyOf(call.handler, call.eventId);
-      if (batch.length < this.limits.maxBatch && !keys.has(key)) {
-        keys.add(key);
+      if (batch.length < this.limits.maxBatch && !keys.has(call.key)) {
+        keys.add(call.key);
         batch.push(call);
       } else rest.push(call);
     }
@@ -105,9 +114,7 @@ export class GroupCommit {
       const outcomes: Outcome[] = [];
       for (const call of batch)
         outcomes.push(
-          claimed.has(keyOf(call.handler, call.eventId))
-            ? await this.runEffect(tx, call)
-            : { once: { applied: false } },
+          claimed.has(call.key) ? await this.runEffect(tx, call) : { once: { applied: false } },
         );
       await tx.query('commit');
       batch.forEach((call, i) => {
@@ -131,9 +138,7 @@ export class GroupCommit {
    * them in the same order, so they wait for each other instead of deadlocking.
    */
   private async claim(tx: pg.PoolClient, batch: readonly Call[]): Promise<Set<string>> {
-    const sorted = [...batch].sort((a, b) =>
-      compare(keyOf(a.handler, a.eventId), keyOf(b.handler, b.eventId)),
-    );
+    const sorted = [...batch].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const { rows } = await tx.query<{ handler: string; event_id: string }>(
       `insert into ${this.table} (handler, event_id)
        select * from unnest($1::text[], $2::uuid[])
@@ -164,8 +169,4 @@ export class GroupCommit {
 
 function keyOf(handler: string, eventId: string): string {
   return `${handler}\u0000${eventId.toLowerCase()}`;
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
