@@ -15,7 +15,10 @@ import { sampleType, sampleValue } from './sample-record.js';
  * with the smallest connector a service has: a check plus `ledger.once` on real PostgreSQL, tracing
  * on (the SDK's batch span processor exporting to the local Zipkin, as `runService` sets it up).
  * Then both again while the records are being produced ("running together"). Prints records/s,
- * CPU per record and the kit's share of raw kafkajs.
+ * CPU per record and the kit's share of raw kafkajs. Each run sends Zipkin tens of thousands of
+ * spans, which the local Zipkin keeps in its heap: on 2026-12-03 it ran out of memory after
+ * several runs (beside other suites' spans), so on a shared platform run it rarely and use
+ * `--tracing none` while iterating.
  */
 export async function kitBenchmark(
   args: string[],
