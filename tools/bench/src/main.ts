@@ -6,6 +6,7 @@ import { cpus, totalmem } from 'node:os';
 import { chainBenchmark } from './chain.bench.js';
 import { defaultLayout, up } from '@hub/platform';
 import { kafkaRoundtripBenchmark } from './kafka-roundtrip.bench.js';
+import { kitBenchmark } from './kit.bench.js';
 import { serdeBenchmark } from './serde.bench.js';
 import { xoevBenchmark } from './xoev.bench.js';
 
@@ -28,6 +29,10 @@ const endpoints =
         SCHEMA_REGISTRY_URL: process.env.SCHEMA_REGISTRY_URL,
       }
     : await up(defaultLayout());
+if (suite === 'kit') {
+  await kitBenchmark(suiteArgs, endpoints);
+  process.exit(0);
+}
 
 function printMachine(): void {
   console.log(

@@ -66,6 +66,32 @@ describe('the idempotency ledger', () => {
     expect(await effectCount(eventId)).toBe(1);
   });
 
+  it('keeps the effects of events handled together when one of them fails in the database', async () => {
+    const { ledger, effectCount, recordEffect } = await givenALedgerAndAnEffectsTable();
+    const eventIds = Array.from({ length: 6 }, () => randomUUID());
+    const failing = eventIds[2] as string;
+
+    const outcomes = await Promise.allSettled(
+      eventIds.map((eventId) =>
+        ledger.once(eventId, 'svc.handler', async (tx) => {
+          await recordEffect(eventId)(tx);
+          // Aborts the transaction it runs in, like any failed statement.
+          if (eventId === failing) await tx.query('select 1 / 0');
+          return 'done';
+        }),
+      ),
+    );
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(
+      eventIds.map((eventId) => (eventId === failing ? 'rejected' : 'fulfilled')),
+    );
+    for (const eventId of eventIds)
+      expect(await effectCount(eventId)).toBe(eventId === failing ? 0 : 1);
+    expect(await ledger.once(failing, 'svc.handler', recordEffect(failing))).toMatchObject({
+      applied: true,
+    });
+  });
+
   it('keeps handlers apart: the same event has one effect per handler', async () => {
     const { ledger, recordEffect } = await givenALedgerAndAnEffectsTable();
     const eventId = randomUUID();

@@ -10,11 +10,12 @@ import type { KitLogger } from '../observability/logger.js';
 import type { DeliveryMetrics } from '../observability/metrics.js';
 import { defaultOutagePolicy, type OutagePolicy } from '../outage/outage-policy.js';
 import { OutageWaits } from '../outage/outage-waits.js';
+import { CapacityGate } from './capacity-gate.js';
 import { deadLetterTopic } from './dead-letter.js';
 import { groupOf, type HandlerDefinition } from './handler-definition.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { PartitionLane } from './partition-lane.js';
-import { deliverRecord, type Decoder } from './record-delivery.js';
+import { deliverRecord, type Decoder, type RecordDeliveryDeps } from './record-delivery.js';
 import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 
 export interface HandlerGroupDeps {
@@ -50,7 +51,8 @@ export class HandlerGroup {
   private lanes = new Map<string, PartitionLane>();
   private readonly inFlight = new Set<Promise<void>>();
   private readonly shutdown = new AbortController();
-  private slotFreed: () => void = () => undefined;
+  private readonly delivery: RecordDeliveryDeps;
+  private readonly capacity = new CapacityGate();
 
   constructor(
     private readonly definition: HandlerDefinition,
@@ -79,6 +81,14 @@ export class HandlerGroup {
       policy: { ...defaultOutagePolicy, ...deps.outage, ...definition.outage },
       announce: (notice) => definition.onOutage?.(notice) ?? Promise.resolve(),
     });
+    this.delivery = {
+      ...deps,
+      group: this.group,
+      definition,
+      policy: this.policy,
+      waits: this.waits,
+      signal: this.shutdown.signal,
+    };
     // A new generation restarts every partition from its committed offset.
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
       for (const lane of this.lanes.values()) lane.retire();
@@ -110,7 +120,7 @@ export class HandlerGroup {
   async stop(timeoutMs: number): Promise<void> {
     this.consumer.pause([{ topic: this.definition.topic }]);
     this.shutdown.abort();
-    this.slotFreed();
+    this.capacity.open();
     const drained = Promise.all([...this.inFlight]).then(() =>
       Promise.all([...this.lanes.values()].map((lane) => lane.flushed().catch(() => undefined))),
     );
@@ -158,14 +168,10 @@ export class HandlerGroup {
       eventId: headers[eventHeaders.eventId] ?? uuidv5(position, positionNamespace),
     };
     const orderKey = `${partition}\u0000${message.key?.toString('base64') ?? position}`;
-    const deps = { ...this.deps, group: this.group, definition: this.definition };
     await this.byKey.run(orderKey, async () => {
       // A record of a key whose earlier record was abandoned must not overtake it.
       if (this.shutdown.signal.aborted) return;
-      const end = await deliverRecord(
-        { ...deps, policy: this.policy, waits: this.waits, signal: this.shutdown.signal },
-        record,
-      );
+      const end = await deliverRecord(this.delivery, record);
       if (end === 'finished')
         await lane.finish(message.offset).catch((error: unknown) => {
           this.commitFailed(error);
@@ -205,7 +211,7 @@ export class HandlerGroup {
       })
       .finally(() => {
         this.inFlight.delete(settled);
-        this.slotFreed();
+        this.capacity.open();
       });
     this.inFlight.add(settled);
   }
@@ -213,10 +219,7 @@ export class HandlerGroup {
   private async waitForCapacity(payload: EachBatchPayload): Promise<void> {
     const limit = this.deps.maxInFlight ?? 1_000;
     while (this.inFlight.size >= limit && !this.shutdown.signal.aborted) {
-      await new Promise<void>((resolve) => {
-        this.slotFreed = resolve;
-        setTimeout(resolve, 1_000);
-      });
+      await this.capacity.wait(1_000);
       await payload.heartbeat();
     }
   }

@@ -62,7 +62,8 @@ export async function deliverRecord(
   };
   const spanOptions = { kind: SpanKind.CONSUMER, attributes };
   return tracer.startActiveSpan(`process ${record.topic}`, spanOptions, parent, async (span) => {
-    const outage: EventOutage = { context: contextOf(group, record, 0), announced: new Set() };
+    // Built on the first outage only: most records never see one.
+    let outage: EventOutage | undefined;
     try {
       const outcome = await attempt(
         (attemptNumber) => runHandler(deps, record, attemptNumber),
@@ -76,7 +77,10 @@ export async function deliverRecord(
               'handler failed, will retry',
             );
           },
-          waitOutOutage: (breaker, since) => deps.waits.wait(breaker, outage, since, deps.signal),
+          waitOutOutage: (breaker, since) => {
+            outage ??= { context: contextOf(group, record, 0), announced: new Set() };
+            return deps.waits.wait(breaker, outage, since, deps.signal);
+          },
           database: outboundBreakers.of(DATABASE_ENDPOINT),
         },
       );

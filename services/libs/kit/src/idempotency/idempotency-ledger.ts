@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type pg from 'pg';
 import { HubError } from '@hub/errors';
 import { kitMigrations, migrate } from '../migrations/migrate.js';
+import { GroupCommit, type GroupCommitLimits, type Once } from './group-commit.js';
 
-export type Once<T> = { readonly applied: true; readonly result: T } | { readonly applied: false };
+export type { Once } from './group-commit.js';
 
 const schemaName = /^[a-z_][a-z0-9_]*$/;
 
@@ -16,6 +17,11 @@ export interface LedgerOptions {
    * another delivery takes it over. 15 s if unset.
    */
   readonly claimLeaseMs?: number;
+  /**
+   * How `once` calls share transactions: at most `maxBatch` calls (100 if unset) in one, at most
+   * `maxConcurrent` open at once (the pool's size if unset: as many as `once` could hold before).
+   */
+  readonly groupCommit?: Partial<GroupCommitLimits>;
 }
 
 /** How often a delivery that found the event claimed by another looks again. */
@@ -29,6 +35,7 @@ const claimPollMs = 250;
 export class IdempotencyLedger {
   private readonly table: string;
   private readonly leaseMs: number;
+  private readonly groupCommit: GroupCommit;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -40,6 +47,10 @@ export class IdempotencyLedger {
       });
     this.table = `${options.schema ?? 'public'}.kit_processed_events`;
     this.leaseMs = options.claimLeaseMs ?? 15_000;
+    this.groupCommit = new GroupCommit(pool, this.table, {
+      maxBatch: options.groupCommit?.maxBatch ?? 100,
+      maxConcurrent: options.groupCommit?.maxConcurrent ?? pool.options.max,
+    });
   }
 
   /** Runs the kit's versioned migrations, which own the ledger table. */
@@ -50,37 +61,16 @@ export class IdempotencyLedger {
   /**
    * Runs `effect` unless `handler` has done so for `eventId` before. The effect gets the
    * transaction; what it writes through it commits with the ledger row. A duplicate arriving
-   * while the first is still running waits for it on the primary key, then skips.
+   * while the first is still running waits for it on the primary key, then skips. Calls arriving
+   * together share one transaction, each effect in its own savepoint (see GroupCommit): an effect
+   * must not wait for anything outside the database, or it holds up its batch (use `onceRemote`).
    */
-  async once<T>(
+  once<T>(
     eventId: string,
     handler: string,
     effect: (tx: pg.PoolClient) => Promise<T>,
   ): Promise<Once<T>> {
-    const tx = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await tx.query('begin');
-      const claimed = await tx.query(
-        `insert into ${this.table} (handler, event_id) values ($1, $2) on conflict do nothing`,
-        [handler, eventId],
-      );
-      if (claimed.rowCount === 0) {
-        await tx.query('rollback');
-        return { applied: false };
-      }
-      const result = await effect(tx);
-      await tx.query('commit');
-      return { applied: true, result };
-    } catch (error) {
-      await tx.query('rollback').catch((rollbackError: unknown) => {
-        // A connection that cannot even roll back is not given back to the pool.
-        broken = rollbackError instanceof Error ? rollbackError : undefined;
-      });
-      throw error;
-    } finally {
-      tx.release(broken);
-    }
+    return this.groupCommit.once(eventId, handler, effect);
   }
 
   /**
