@@ -77,7 +77,7 @@ export const gatewayConfigSchema = kitConfigSchema
       .max(1)
       .default(0.9)
       .describe(
-        'Share of the last 100 ms the event loop may be busy; above it new submissions get 503 with `Retry-After` (the process cannot keep up, connections queue in the kernel). 1 switches it off.',
+        'Share of the last 100 ms the event loop may be busy while at least 1/8 of MAX_IN_FLIGHT_SUBMISSIONS are in flight; above it new submissions get 503 with `Retry-After` (the process cannot keep up, connections queue in the kernel). 1 switches it off.',
       ),
     HEADERS_TIMEOUT_SECONDS: z.coerce
       .number()

@@ -28,6 +28,7 @@ export function gatewayHttp(config: GatewayConfig, logger: KitLogger): BusinessH
           {
             maxInFlight: config.MAX_IN_FLIGHT_SUBMISSIONS,
             maxEventLoopUtilization: config.MAX_EVENT_LOOP_UTILIZATION,
+            maxBodyBytes: config.MAX_BODY_BYTES,
             retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_SECONDS,
           },
           app.get<Registry>(Registry),

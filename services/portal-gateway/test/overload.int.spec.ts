@@ -107,10 +107,12 @@ describe('overload is refused, not queued (real gateway, Kafka, PostgreSQL)', ()
   });
 });
 
-describe('a saturated event loop refuses new submissions (real gateway, Kafka, PostgreSQL)', () => {
+describe('a saturated event loop sheds new submissions (real gateway, Kafka, PostgreSQL)', () => {
   let under: Under;
   beforeAll(async () => {
     under = await startGatewayUnderTest({
+      // A share of 1/8 of the slots: one submission in flight makes the gateway shed load.
+      MAX_IN_FLIGHT_SUBMISSIONS: '8',
       MAX_EVENT_LOOP_UTILIZATION: '0.5',
       OVERLOAD_RETRY_AFTER_SECONDS: '2',
     });
@@ -119,13 +121,18 @@ describe('a saturated event loop refuses new submissions (real gateway, Kafka, P
     await under.gateway.stop();
   });
 
-  it('answers 503 with Retry-After right after the loop had no idle moment, and accepts again once it has', async () => {
-    const probe = () => under.post('{}', { 'content-type': 'application/json' });
-    // Without a token: admitted, then refused for that (401); the admission looked at the loop.
-    await eventually(async () => ((await probe()).status === 401 ? true : undefined), {
+  // Without a token: admitted, then refused for that (401); each admission looks at the loop.
+  const probe = () => under.post('{}', { 'content-type': 'application/json' });
+  const admittedProbe = () =>
+    eventually(async () => ((await probe()).status === 401 ? true : undefined), {
       timeoutMs: 10_000,
-      what: 'an admitted probe (the loop idle after start-up)',
+      what: 'an admitted probe (the loop idle again)',
     });
+
+  it('answers 503 with Retry-After after the loop had no idle moment while submissions were in flight', async () => {
+    const token = await under.idp.token({ citizenAccount: citizen });
+    const held = slowSubmission(under.gateway.url, token, JSON.stringify(validApplication()));
+    await admittedProbe();
 
     busyFor(300);
     const refused = await probe();
@@ -136,14 +143,15 @@ describe('a saturated event loop refuses new submissions (real gateway, Kafka, P
       /^hub_gateway_submissions_refused_overload_total\{reason="event_loop"\} [1-9]/m,
     );
 
-    const accepted = await eventually(
-      async () => {
-        const answer = await under.submit(validApplication());
-        return answer.status === 202 ? answer : undefined;
-      },
-      { timeoutMs: 10_000, what: 'a 202 once the loop idles again' },
-    );
-    expect(accepted.json).toMatchObject({ state: 'SUBMITTED' });
+    held.finish();
+    expect((await held.answered).statusCode).toBe(202);
+  });
+
+  it('admits while nothing is in flight, however busy the loop: shedding never refuses everything', async () => {
+    await admittedProbe();
+    busyFor(300);
+    expect((await probe()).status).toBe(401);
+    expect((await under.submit(validApplication())).status).toBe(202);
   });
 });
 

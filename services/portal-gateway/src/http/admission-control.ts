@@ -8,8 +8,10 @@ import { send } from './problem.filter.js';
 export interface AdmissionLimits {
   /** Submissions being worked on at once; the next one is refused until one finishes. */
   readonly maxInFlight: number;
-  /** Share of the last moment the event loop was busy from which new submissions are refused. */
+  /** Share of the last moment the event loop may be busy from which new submissions are refused. */
   readonly maxEventLoopUtilization: number;
+  /** Largest body a refusal still reads to keep the connection (MAX_BODY_BYTES). */
+  readonly maxBodyBytes: number;
   /** What `Retry-After` tells a refused client (seconds). */
   readonly retryAfterSeconds: number;
 }
@@ -22,10 +24,15 @@ type RefusalReason = 'in_flight' | 'event_loop';
  * timeout while the backlog grows (issue 17, goal 5). Two signals, either refuses:
  * - `maxInFlight` submissions are being worked on (a slot is freed when the response is finished
  *   or the client has gone, whichever comes first);
- * - the event loop had no idle moment lately: the process cannot keep up, and every connection it
- *   has not yet accepted waits in the kernel where no in-flight count sees it. A refusal costs a
- *   fraction of an acceptance, so refusing drains that queue instead of lengthening it.
- * A client that hung up before its turn gets nothing: its connection is dropped unanswered.
+ * - the event loop had no idle moment lately while a share of the slots is taken: the process
+ *   cannot keep up, and every connection it has not yet accepted waits in the kernel where no
+ *   in-flight count sees it. Refusing sheds the expensive work so the cheap refusals drain that
+ *   queue. Below `maxInFlight / 8` submissions in flight the loop is busy with something else
+ *   (refusals, consumers, a crowded machine): refusing more would not help, so they are admitted
+ *   and the gateway never refuses everything.
+ * A refusal keeps the connection when the declared body is small enough to read and drop, so a
+ * refused client's retry needs no new connection. A client that hung up before its turn gets
+ * nothing: its connection is dropped unanswered.
  */
 export function admissionControl(limits: AdmissionLimits, metrics: Registry) {
   const refused = new Counter({
@@ -40,10 +47,11 @@ export function admissionControl(limits: AdmissionLimits, metrics: Registry) {
     registers: [metrics],
   });
   const saturated = eventLoopSaturation(limits.maxEventLoopUtilization);
+  const sheddableInFlight = Math.max(1, Math.floor(limits.maxInFlight / 8));
   let inFlight = 0;
   const refusal = (): RefusalReason | undefined => {
     if (inFlight >= limits.maxInFlight) return 'in_flight';
-    if (saturated()) return 'event_loop';
+    if (inFlight >= sheddableInFlight && saturated()) return 'event_loop';
     return undefined;
   };
   return (request: Request, response: Response, next: NextFunction): void => {
@@ -60,8 +68,10 @@ export function admissionControl(limits: AdmissionLimits, metrics: Registry) {
     if (reason) {
       refused.inc({ reason });
       response.setHeader('Retry-After', String(limits.retryAfterSeconds));
-      // The body is never read: close the connection so it is not left half-consumed.
-      response.setHeader('Connection', 'close');
+      // Node reads and drops an unread body after the answer; one too large for that (or of
+      // unknown size) ends the connection instead.
+      const declared = Number(request.headers['content-length'] ?? Number.NaN);
+      if (!(declared <= limits.maxBodyBytes)) response.setHeader('Connection', 'close');
       send(
         response,
         problem(503, 'Overloaded', 'The hub takes no more applications right now; retry later.'),
