@@ -71,6 +71,26 @@ export const gatewayConfigSchema = kitConfigSchema
       .describe(
         'Submissions worked on at once; above it the gateway answers 503 with `Retry-After` at once instead of queueing.',
       ),
+    MAX_EVENT_LOOP_UTILIZATION: z.coerce
+      .number()
+      .gt(0)
+      .max(1)
+      .default(0.9)
+      .describe(
+        'Share of the last 100 ms the event loop may be busy while at least 1/8 of MAX_IN_FLIGHT_SUBMISSIONS are in flight; above it new submissions get 503 with `Retry-After` (the process cannot keep up, connections queue in the kernel). 1 switches it off.',
+      ),
+    HEADERS_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(10)
+      .describe('Longest time a client may take to send the request headers.'),
+    REQUEST_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(30)
+      .describe('Longest time a client may take to send the whole request.'),
     OVERLOAD_RETRY_AFTER_SECONDS: z.coerce
       .number()
       .int()

@@ -2,7 +2,7 @@ import { Registry } from 'prom-client';
 import { bootstrapHubService, createLogger, type BusinessHttp, type KitLogger } from '@hub/kit';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
-import { admissionControl } from './http/admission-control.js';
+import { admissionControl, limitServerTimeouts } from './http/admission-control.js';
 import { bodyErrorsAsProblems, jsonBody } from './http/json-body.js';
 import { ProblemFilter } from './http/problem.filter.js';
 
@@ -18,11 +18,17 @@ export function gatewayHttp(config: GatewayConfig, logger: KitLogger): BusinessH
     port: config.HTTP_PORT,
     bodyParser: false,
     configure(app) {
+      limitServerTimeouts(app.getHttpServer(), {
+        headersSeconds: config.HEADERS_TIMEOUT_SECONDS,
+        requestSeconds: config.REQUEST_TIMEOUT_SECONDS,
+      });
       app.use(
         '/v1/applications',
         admissionControl(
           {
             maxInFlight: config.MAX_IN_FLIGHT_SUBMISSIONS,
+            maxEventLoopUtilization: config.MAX_EVENT_LOOP_UTILIZATION,
+            maxBodyBytes: config.MAX_BODY_BYTES,
             retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_SECONDS,
           },
           app.get<Registry>(Registry),

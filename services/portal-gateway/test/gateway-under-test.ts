@@ -49,6 +49,9 @@ export async function startGatewayUnderTest(env: Record<string, string> = {}) {
       JWKS_FILE: idp.jwksFile,
       JWT_ISSUER: issuer,
       MAX_BODY_BYTES: String(maxBodyBytes),
+      // The test process is client and gateway at once and busy in bursts: the event-loop signal
+      // is switched off except where a test is about it.
+      MAX_EVENT_LOOP_UTILIZATION: '1',
       ...env,
     }),
     { logger },

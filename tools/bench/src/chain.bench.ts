@@ -9,7 +9,8 @@ import {
   status,
 } from '@hub/platform';
 import { watchMilestones, type Milestone } from './chain/milestone-watch.js';
-import { openLoop, type Shot } from './chain/open-loop.js';
+import { openLoop, type Shot, type ShotOutcome } from './chain/open-loop.js';
+import { postJson, uncappedAgent } from './chain/post-json.js';
 import { cpuSecondsOfTree } from './chain/process-cpu.js';
 import { sampleApplication } from './chain/sample-application.js';
 import { summarize } from './measure.js';
@@ -18,12 +19,14 @@ const citizen = 'postbox-bench-0001';
 const hubCli = fileURLToPath(new URL('../../hub-cli/src/main.ts', import.meta.url));
 
 /**
- * `npm run bench -- chain [--rates 10,20,50] [--seconds 30] [--drain-seconds 60]`: the whole chain
+ * `npm run bench -- chain [--rates 10,20,50] [--seconds 30] [--drain-seconds 60]
+ * [--timeout-seconds 30]`: the whole chain
  * as `npm start` runs it (start it first), driven by an open-loop generator at fixed rates through
  * the portal API. Per rate: what the gateway answered and how fast (refusals too), how many accepted
  * applications reached "delivered" (the XBau connector's event) and "completed" (every reply of the
  * authority read) and how fast, the accepted ones that never got there (lost), duplicate delivery
- * events, and each process's CPU as a share of one core.
+ * events, and each process's CPU as a share of one core. A request without an answer within the
+ * timeout is counted as timed out and abandoned, as a portal would.
  */
 export async function chainBenchmark(args: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -32,6 +35,7 @@ export async function chainBenchmark(args: string[]): Promise<void> {
       rates: { type: 'string', default: '10,20,50' },
       seconds: { type: 'string', default: '30' },
       'drain-seconds': { type: 'string', default: '60' },
+      'timeout-seconds': { type: 'string', default: '30' },
     },
   });
   const layout = defaultLayout();
@@ -59,18 +63,20 @@ export async function chainBenchmark(args: string[]): Promise<void> {
   while (!milestones.isAssigned() && Date.now() < deadline)
     await new Promise((resolve) => setTimeout(resolve, 200));
 
-  const submit = async (): Promise<Omit<Shot, 'sentAt' | 'latencyMs'>> => {
-    const response = await fetch(`${gatewayUrl}/v1/applications`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify(sampleApplication(citizen)),
-      signal: AbortSignal.timeout(30_000),
-    });
-    const body = (await response.json().catch(() => ({}))) as { applicationId?: string };
-    return {
-      status: response.status,
-      ...(body.applicationId ? { applicationId: body.applicationId } : {}),
-    };
+  const agent = uncappedAgent();
+  const applications = new URL(`${gatewayUrl}/v1/applications`);
+  const timeoutMs = Number(values['timeout-seconds']) * 1000;
+  const submit = async (): Promise<ShotOutcome> => {
+    const outcome = await postJson(
+      agent,
+      applications,
+      { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      JSON.stringify(sampleApplication(citizen)),
+      timeoutMs,
+    );
+    if ('failure' in outcome) return outcome;
+    const { applicationId } = (outcome.body ?? {}) as { applicationId?: string };
+    return { status: outcome.status, ...(applicationId ? { applicationId } : {}) };
   };
 
   try {
@@ -104,6 +110,7 @@ export async function chainBenchmark(args: string[]): Promise<void> {
       console.log();
     }
   } finally {
+    agent.destroy();
     await milestones.stop();
   }
 }
@@ -111,8 +118,14 @@ export async function chainBenchmark(args: string[]): Promise<void> {
 function printRate(rate: number, shots: readonly Shot[], accepted: readonly Shot[]): void {
   const byStatus = new Map<number, number>();
   for (const shot of shots) byStatus.set(shot.status, (byStatus.get(shot.status) ?? 0) + 1);
+  const failures = (failure: Shot['failure']) =>
+    shots.filter((shot) => shot.failure === failure).length;
   const answers = [...byStatus.entries()]
-    .map(([code, count]) => `${code === 0 ? 'no answer' : code}: ${count}`)
+    .map(([code, count]) =>
+      code === 0
+        ? `no answer: ${count} (${failures('timeout')} timed out, ${failures('connection')} connection errors)`
+        : `${code}: ${count}`,
+    )
     .join(', ');
   console.log(`## ${rate} applications/s offered, ${shots.length} sent`);
   console.log(`  answers                         ${answers}`);
@@ -125,6 +138,10 @@ function printRate(rate: number, shots: readonly Shot[], accepted: readonly Shot
     console.log(
       `  503 latency p50 / p99 / max     ${percentiles(refused.map((shot) => shot.latencyMs))}`,
     );
+  // The generator's own lateness is inside every latency above: large here, and it is the client.
+  console.log(
+    `  generator send lag p50/p99/max  ${percentiles(shots.map((shot) => shot.sendLagMs))}`,
+  );
 }
 
 /** How many accepted applications reached `name`, at what rate, and how long after their 202. */

@@ -34,6 +34,12 @@ export class ApplicationsController {
 
   @Post()
   async submit(@Req() request: RawBodyRequest, @Res() response: Response): Promise<void> {
+    const abandoned = clientGone(request);
+    // Queued in the kernel longer than its client waited: nobody is left to answer.
+    if (abandoned()) {
+      request.socket.destroy();
+      return;
+    }
     const caller = await this.authenticate(request, 'applications:submit');
     const outcome = await this.submitApplication.handle({
       caller,
@@ -42,7 +48,7 @@ export class ApplicationsController {
       body: request.body as unknown,
       idempotencyKey: request.header('idempotency-key'),
       traceparent: request.header('traceparent'),
-      abandoned: clientGone(request),
+      abandoned,
     });
     if (outcome instanceof ProblemResponse) {
       send(response, outcome);

@@ -116,6 +116,7 @@ export class SubmitApplication {
             { key: clientApplicationIdKey(application.applicationId), reused: applicationIdReused },
           ]),
     ];
+    if (input.abandoned?.()) return clientAbandoned();
     if (claims.length === 0) return this.publish(accepted, randomUUID(), input);
     return this.publishOnce(accepted, claims, input);
   }

@@ -1,21 +1,28 @@
 /** What one request of the open-loop generator ended as. */
 export interface Shot {
   readonly sentAt: number;
-  /** HTTP status, or 0 when the request failed without one (timeout, reset). */
+  /** HTTP status, or 0 when the request got no answer (see `failure`). */
   readonly status: number;
+  readonly failure?: 'timeout' | 'connection';
+  /** From the moment the request was due, so a late generator cannot hide latency. */
   readonly latencyMs: number;
+  /** How late the generator itself sent it: its own share of `latencyMs`. */
+  readonly sendLagMs: number;
   readonly applicationId?: string;
 }
+
+export type ShotOutcome = Omit<Shot, 'sentAt' | 'latencyMs' | 'sendLagMs'>;
 
 /**
  * Fires `send` at a fixed rate for `seconds`, without waiting for answers (open loop: a slow hub
  * does not slow the generator down, as real portals do not wait for each other), and resolves
- * when every request has ended.
+ * when every request has ended. Latency counts from when a request was due, not from when the
+ * generator got round to sending it (no coordinated omission); the lag is reported beside it.
  */
 export async function openLoop(
   rate: number,
   seconds: number,
-  send: () => Promise<Omit<Shot, 'sentAt' | 'latencyMs'>>,
+  send: () => Promise<ShotOutcome>,
 ): Promise<Shot[]> {
   const total = Math.round(rate * seconds);
   const start = performance.now();
@@ -26,11 +33,17 @@ export async function openLoop(
     const wait = due - performance.now();
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
     const sentAt = Date.now();
-    const began = performance.now();
+    const sendLagMs = Math.max(0, performance.now() - due);
     shots.push(
       send().then(
-        (outcome) => ({ ...outcome, sentAt, latencyMs: performance.now() - began }),
-        () => ({ status: 0, sentAt, latencyMs: performance.now() - began }),
+        (outcome) => ({ ...outcome, sentAt, sendLagMs, latencyMs: performance.now() - due }),
+        () => ({
+          status: 0,
+          failure: 'connection' as const,
+          sentAt,
+          sendLagMs,
+          latencyMs: performance.now() - due,
+        }),
       ),
     );
   }

@@ -35,6 +35,14 @@ export const kitConfigSchema = z.object({
     .url()
     .default('http://127.0.0.1:9411')
     .describe('Zipkin base URL (spans go to `/api/v2/spans`).'),
+  TRACE_SAMPLE_RATIO: z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .describe(
+      'Share of the traces started here that are kept; a trace begun elsewhere follows its parent, so a kept trace is whole.',
+    ),
   OTEL_EXPORTER_OTLP_ENDPOINT: z
     .url()
     .optional()

@@ -4,7 +4,11 @@ import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { KafkaJsInstrumentation } from '@opentelemetry/instrumentation-kafkajs';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
-import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  ParentBasedSampler,
+  TraceIdRatioBasedSampler,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import { PersonalDataFreeExporter } from './personal-data-free-exporter.js';
 import { RedactingSpanExporter } from './redacting-span-exporter.js';
@@ -14,13 +18,18 @@ export interface TracingOptions {
   readonly exporter: 'zipkin' | 'otlp' | 'none';
   readonly zipkinUrl?: string;
   readonly otlpEndpoint?: string | undefined;
+  /** Share of the traces started here that are kept (default all). */
+  readonly sampleRatio?: number;
 }
 
 /**
  * The one tracing bootstrap of every service: OpenTelemetry for Node with kafkajs and HTTP
  * instrumentation, W3C trace context (the SDK's default propagator), spans to Zipkin locally or
  * OTLP/HTTP by configuration. A citizen's IP address and browser never leave the process, nor
- * do the input values error texts quote. Call it first in main, before Kafka and HTTP clients exist.
+ * do the input values error texts quote. Sampling is parent-based: a trace started here is kept
+ * with `sampleRatio`, a span whose parent came in over HTTP or a Kafka header follows the parent's
+ * decision, so every service keeps or drops the same traces whole. Call it first in main, before
+ * Kafka and HTTP clients exist.
  */
 export function startTracing(options: TracingOptions): { shutdown(): Promise<void> } {
   const exporter = exporterFor(options);
@@ -28,6 +37,9 @@ export function startTracing(options: TracingOptions): { shutdown(): Promise<voi
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service }),
     traceExporter: new PersonalDataFreeExporter(new RedactingSpanExporter(exporter)),
+    sampler: new ParentBasedSampler({
+      root: new TraceIdRatioBasedSampler(options.sampleRatio ?? 1),
+    }),
     instrumentations: [new KafkaJsInstrumentation(), new HttpInstrumentation()],
   });
   sdk.start();

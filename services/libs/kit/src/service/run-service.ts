@@ -32,6 +32,7 @@ export async function runService<C extends KitConfig, S extends { stop(): Promis
     exporter: config.TRACE_EXPORTER,
     zipkinUrl: config.ZIPKIN_URL,
     otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT,
+    sampleRatio: config.TRACE_SAMPLE_RATIO,
   });
   const logger = createLogger(config.SERVICE_NAME, config.LOG_LEVEL);
   const service = await start(config, logger);
