@@ -10,6 +10,7 @@ import {
   type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+import { memoizeModuleResolution } from './memoized-module-resolution.js';
 import { PersonalDataFreeExporter } from './personal-data-free-exporter.js';
 import { RedactingSpanExporter } from './redacting-span-exporter.js';
 
@@ -34,6 +35,7 @@ export interface TracingOptions {
 export function startTracing(options: TracingOptions): { shutdown(): Promise<void> } {
   const exporter = exporterFor(options);
   if (!exporter) return { shutdown: () => Promise.resolve() };
+  memoizeModuleResolution();
   const sdk = new NodeSDK({
     resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: options.service }),
     traceExporter: new PersonalDataFreeExporter(new RedactingSpanExporter(exporter)),

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XmlDocument, XmlValidateError, XsdValidator } from 'libxml2-wasm';
+import { XmlDocument, XmlElement, XmlValidateError, XsdValidator } from 'libxml2-wasm';
 import { xmlRegisterFsInputProviders } from 'libxml2-wasm/lib/nodejs.mjs';
 import type { SchemaSet } from './schema-sets.js';
 import type { ValidationReason } from './validation-result.js';
@@ -41,10 +41,17 @@ export class XsdValidators {
   }
 }
 
-/** Every violation the compiled schema finds in the document, as reasons (none: valid). */
-export function xsdReasons(validator: XsdValidator, document: XmlDocument): ValidationReason[] {
+/**
+ * Every violation the compiled schema finds in the document, or in the subtree of one element
+ * validated as a global element of the schema, as reasons (none: valid).
+ */
+export function xsdReasons(
+  validator: XsdValidator,
+  target: XmlDocument | XmlElement,
+): ValidationReason[] {
   try {
-    validator.validate(document);
+    if (target instanceof XmlElement) validator.validate(target);
+    else validator.validate(target);
     return [];
   } catch (error) {
     if (!(error instanceof XmlValidateError)) throw error;
