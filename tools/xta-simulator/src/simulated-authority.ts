@@ -13,6 +13,7 @@ import {
   receipt,
   type ReceivedApplication,
 } from './authority-replies.js';
+import { MessageBoxStore } from './message-box-store.js';
 import { permitNotice, type MessageWithAttachments, type XtaAttachment } from './permit-notice.js';
 import type { ReplyDelays } from './simulator-options.js';
 
@@ -65,7 +66,8 @@ export class SimulatedAuthority {
   /** The documents the authority issued (the 0205's notices), by the application they decide. */
   readonly documentsByApplication = new Map<string, readonly XtaAttachment[]>();
   private readonly sent = new Map<string, SentMessage>();
-  private readonly box: BoxEntry[] = [];
+  /** The message box the hub reads: the replies (or, as a plain box, the messages kept). */
+  readonly box = new MessageBoxStore();
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly validator = new XoevValidator();
   private caseCounter = 0;
@@ -123,7 +125,7 @@ export class SimulatedAuthority {
     if (nachrichtenUUID)
       this.deliveries.set(nachrichtenUUID, (this.deliveries.get(nachrichtenUUID) ?? 0) + 1);
     this.sent.set(messageId, { status: 1, routing });
-    this.box.push({ messageId, xml, routing, deliveredAt: new Date() });
+    this.box.put({ messageId, xml, routing, deliveredAt: new Date() });
     return { accepted: true };
   }
 
@@ -138,18 +140,15 @@ export class SimulatedAuthority {
 
   /** Every message in the box, oldest first. */
   inBox(): readonly BoxEntry[] {
-    return [...this.box];
+    return this.box.all();
   }
 
   fetch(messageId: string): BoxEntry | undefined {
-    return this.box.find((entry) => entry.messageId === messageId);
+    return this.box.get(messageId);
   }
 
   close(messageId: string): boolean {
-    const index = this.box.findIndex((entry) => entry.messageId === messageId);
-    if (index === -1) return false;
-    this.box.splice(index, 1);
-    return true;
+    return this.box.remove(messageId);
   }
 
   stop(): void {
@@ -206,7 +205,7 @@ export class SimulatedAuthority {
   /** Puts any text into the box as if an authority had sent it (tests of hostile replies). */
   injectReply(xml: string): string {
     const messageId = `urn:de:xta:messageid:simulator:${randomUUID()}`;
-    this.box.push({ messageId, xml, routing: unknownRouting, deliveredAt: new Date() });
+    this.box.put({ messageId, xml, routing: unknownRouting, deliveredAt: new Date() });
     return messageId;
   }
 
@@ -214,7 +213,7 @@ export class SimulatedAuthority {
     const copies = this.duplicateReplies() ? 2 : 1;
     for (let copy = 0; copy < copies; copy += 1) {
       const messageId = `urn:de:xta:messageid:simulator:${randomUUID()}`;
-      this.box.push({ messageId, ...message, routing, deliveredAt: new Date() });
+      this.box.put({ messageId, ...message, routing, deliveredAt: new Date() });
     }
   }
 }

@@ -65,9 +65,9 @@ const operations: Record<string, Operation> = {
   MsgBoxStatusListRequest: (call) => {
     const request = first(call.body.MsgBoxStatusListRequest);
     const asked = Number(attribute(request, 'maxListItems') ?? call.pageSize);
-    const ids = call.authority.inBox().map((entry) => entry.messageId);
-    const requestId = call.msgBox.issue(ids);
-    return statusListPage(call, requestId, Math.min(asked, call.pageSize), ids.length === 0);
+    const { box } = call.authority;
+    const requestId = call.msgBox.issue(0, box.newestPlace);
+    return statusListPage(call, requestId, Math.min(asked, call.pageSize), box.size === 0);
   },
   MsgBoxGetNextListRequest: (call) => {
     const requestId = attribute(first(call.body.MsgBoxGetNextRequest), 'MsgBoxRequestID') ?? '';
@@ -77,20 +77,22 @@ const operations: Record<string, Operation> = {
   },
   MsgBoxFetchRequest: (call) => {
     const messageId = text(call.body, 'MessageID') ?? '';
-    const inBox = call.authority.inBox();
-    const entry = inBox.find((candidate) => candidate.messageId === messageId);
-    if (!entry) return call.fault('InvalidMessageIDException', `nicht im Postfach: ${messageId}`);
-    const after = inBox.slice(inBox.indexOf(entry) + 1).map((next) => next.messageId);
-    const requestId = call.msgBox.issue(after);
+    const { box } = call.authority;
+    const entry = box.get(messageId);
+    const place = box.placeOf(messageId);
+    if (!entry || place === undefined)
+      return call.fault('InvalidMessageIDException', `nicht im Postfach: ${messageId}`);
+    const requestId = call.msgBox.issue(place, box.newestPlace);
+    const { left } = call.msgBox.take(requestId, 0, box);
     return call.ok(contentContainer(entry), {
       ...metaDataOf(entry),
-      ...msgBoxResponse(requestId, after.length),
+      ...msgBoxResponse(requestId, left),
     });
   },
   MsgBoxGetNextMsgRequest: (call) => {
     const requestId = attribute(first(call.body.MsgBoxGetNextRequest), 'MsgBoxRequestID') ?? '';
-    const { ids, left } = call.msgBox.take(requestId, 1, (id) => !!call.authority.fetch(id));
-    const entry = ids[0] === undefined ? undefined : call.authority.fetch(ids[0]);
+    const { entries, left } = call.msgBox.take(requestId, 1, call.authority.box);
+    const [entry] = entries;
     if (!entry)
       return call.fault('InvalidMessageIDException', `keine weitere Nachricht: ${requestId}`);
     return call.ok(contentContainer(entry), {
@@ -115,8 +117,7 @@ const operations: Record<string, Operation> = {
 
 /** One page of a status list under `requestId`, with what is left as ItemsPending. */
 function statusListPage(call: Call, requestId: string, size: number, empty: boolean): SoapAnswer {
-  const { ids, left } = call.msgBox.take(requestId, size, (id) => !!call.authority.fetch(id));
-  const entries = ids.flatMap((id) => call.authority.fetch(id) ?? []);
+  const { entries, left } = call.msgBox.take(requestId, size, call.authority.box);
   return call.ok(msgStatusList(entries), msgBoxResponse(requestId, empty ? 'none' : left));
 }
 
