@@ -11,6 +11,7 @@ import {
 import { watchMilestones, type Milestone } from './chain/milestone-watch.js';
 import { openLoop, type Shot, type ShotOutcome } from './chain/open-loop.js';
 import { postJson, uncappedAgent } from './chain/post-json.js';
+import { localPostgresServerPid } from './chain/postgres-server.js';
 import { cpuSecondsOfTree } from './chain/process-cpu.js';
 import { sampleApplication } from './chain/sample-application.js';
 import { summarize } from './measure.js';
@@ -51,11 +52,14 @@ export async function chainBenchmark(args: string[]): Promise<void> {
     ['--import', 'tsx', hubCli, 'dev-token', '--citizen', citizen, '--minutes', '55'],
     { encoding: 'utf8' },
   ).trim();
+  // The local PostgreSQL server is not the platform's process, but every ledger call costs it CPU.
+  const postgres = await localPostgresServerPid(endpoints.DATABASE_URL);
   const measured = [
     ...processes.map(({ name, pid }) => ({ name, pid })),
     ...(await status(layout)).flatMap(({ name, pid }) =>
       pid === undefined ? [] : [{ name, pid }],
     ),
+    ...(postgres === undefined ? [] : [{ name: 'postgresql', pid: postgres }]),
   ];
 
   const milestones = await watchMilestones(endpoints.KAFKA_BROKERS, endpoints.SCHEMA_REGISTRY_URL);
@@ -101,12 +105,18 @@ export async function chainBenchmark(args: string[]): Promise<void> {
       );
       console.log(`  duplicate delivery events       ${duplicates.length}`);
       console.log('  CPU, share of one core over the run and its drain:');
+      let total = 0;
       measured.forEach(({ name, pid }, index) => {
         const used = cpuSecondsOfTree(pid) - (cpuBefore[index] ?? 0);
+        total += used;
         console.log(
           `    ${name.padEnd(22)} ${((100 * used) / windowSeconds).toFixed(0).padStart(4)} %`,
         );
       });
+      console.log(
+        `    ${'all of them'.padEnd(22)} ${((100 * total) / windowSeconds).toFixed(0).padStart(4)} %` +
+          ` (${((1000 * total) / Math.max(accepted.length, 1)).toFixed(0)} ms CPU per accepted application, idle work included)`,
+      );
       console.log();
     }
   } finally {
