@@ -218,4 +218,35 @@ describe('tracing through startTracing and Zipkin', () => {
       },
     });
   });
+
+  it("carries each application's own trace in its record when publishes share a produce request", async () => {
+    const kafka = testKafka();
+    const topic = await createTestTopic(kafka, 'traced-batch');
+    const producer = await connectedProducer(kafka, service);
+    const { received } = await collectFrom(kafka, topic);
+
+    // given five applications, each published in its own trace at the same moment, so that the
+    // records queue up behind the first produce request and go out together in the next
+    const applications = ['app-a', 'app-b', 'app-c', 'app-d', 'app-e'];
+    const published = await Promise.all(
+      applications.map((applicationId) =>
+        publishInSpan(producer, topic, { applicationId, seq: 1 }),
+      ),
+    );
+
+    // then each record names the trace of its own application
+    const records = await eventually(
+      () => (received.length === applications.length ? received : undefined),
+      { timeoutMs: 30_000, what: 'the five records' },
+    );
+    const carried = new Map(
+      records.map(({ message }) => [
+        message.key?.toString(),
+        traceparentParts(message.headers?.traceparent?.toString()).traceId,
+      ]),
+    );
+    expect(Object.fromEntries(carried)).toEqual(
+      Object.fromEntries(published.map(({ traceId }, index) => [applications[index], traceId])),
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
@@ -165,5 +166,26 @@ describe('GroupCommit', () => {
     await ledger.once(randomUUID(), 'h', () => Promise.resolve('nothing written'));
 
     expect(db.statements).toEqual(['begin', 'insert into ledger', 'commit']);
+  });
+
+  it("runs each effect in the context of its own caller (its trace), not the batch opener's", async () => {
+    const { ledger } = givenAGroupCommit();
+    const callerOf = new AsyncLocalStorage<string>();
+
+    // given three handlers, each in its own context, whose calls share one transaction
+    const seen = await Promise.all(
+      ['first', 'second', 'third'].map((caller) =>
+        callerOf.run(caller, () =>
+          ledger.once(randomUUID(), 'h', () => Promise.resolve(callerOf.getStore())),
+        ),
+      ),
+    );
+
+    // then each effect ran where its call was made
+    expect(seen.map((once) => (once.applied ? once.result : undefined))).toEqual([
+      'first',
+      'second',
+      'third',
+    ]);
   });
 });

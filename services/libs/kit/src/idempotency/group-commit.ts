@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import type pg from 'pg';
 import { HubError } from '@hub/errors';
 import { savepointing } from './savepointing.js';
@@ -56,7 +57,9 @@ export class GroupCommit {
         key,
         handler,
         eventId,
-        effect,
+        // The batch runs in the context of whoever opened it; each effect keeps its caller's
+        // (the trace its spans and published records belong to).
+        effect: AsyncResource.bind(effect),
         resolve: resolve as Call['resolve'],
         reject,
       });
