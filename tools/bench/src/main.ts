@@ -7,6 +7,7 @@ import { chainBenchmark } from './chain.bench.js';
 import { defaultLayout, up } from '@hub/platform';
 import { kafkaRoundtripBenchmark } from './kafka-roundtrip.bench.js';
 import { kitBenchmark } from './kit.bench.js';
+import { profileBenchmark } from './profile.bench.js';
 import { serdeBenchmark } from './serde.bench.js';
 import { xoevBenchmark } from './xoev.bench.js';
 
@@ -14,6 +15,10 @@ const [suite, ...suiteArgs] = process.argv.slice(2);
 printMachine();
 if (suite === 'chain') {
   await chainBenchmark(suiteArgs);
+  process.exit(0);
+}
+if (suite === 'profile') {
+  await profileBenchmark(suiteArgs);
   process.exit(0);
 }
 if (suite === 'xoev') {

@@ -26,3 +26,12 @@ function childrenOf(pid: number): number[] {
     return [];
   }
 }
+
+/**
+ * The process that does the work behind a launcher: `npm start` records tsx's pid, and tsx runs
+ * the service in a child. Follows the first child down to a process without children.
+ */
+export function workingProcessOf(pid: number): number {
+  const [child] = childrenOf(pid);
+  return child === undefined ? pid : workingProcessOf(child);
+}
