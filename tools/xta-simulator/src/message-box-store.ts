@@ -47,6 +47,19 @@ export class MessageBoxStore {
     return [...this.entries.values()].map(({ entry }) => entry);
   }
 
+  /**
+   * How many messages in the box came after the one at `place`. Walks only the messages before
+   * it, which for the oldest ones (what a reader fetches first) are few.
+   */
+  countAfter(place: number): number {
+    let upToPlace = 0;
+    for (const placed of this.entries.values()) {
+      if (placed.place > place) break;
+      upToPlace += 1;
+    }
+    return this.entries.size - upToPlace;
+  }
+
   /** The messages still in the box whose place is after `after` and at most `upTo`, oldest first. */
   *between(after: number, upTo: number): Generator<PlacedEntry> {
     for (const placed of this.entries.values()) {

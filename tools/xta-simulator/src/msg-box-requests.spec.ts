@@ -44,6 +44,7 @@ describe('MsgBoxRequests over the message box', () => {
     const box = boxWith('a', 'b', 'c');
     const requests = new MsgBoxRequests();
     const afterA = requests.issue(box.placeOf('a') ?? -1, box.newestPlace);
+    expect(box.countAfter(box.placeOf('a') ?? -1)).toBe(2);
     expect(requests.take(afterA, 0, box).left).toBe(2);
     expect(ids(requests.take(afterA, 1, box).entries)).toEqual(['b']);
     expect(ids(requests.take(afterA, 1, box).entries)).toEqual(['c']);
@@ -57,5 +58,12 @@ describe('MsgBoxRequests over the message box', () => {
     requests.close(list);
     expect(requests.known(list)).toBe(false);
     expect(requests.take(list, 5, box)).toEqual({ entries: [], left: 0 });
+  });
+
+  it('counts the messages still in the box after a fetched one', () => {
+    const box = boxWith('a', 'b', 'c', 'd');
+    box.remove('c');
+    expect(box.countAfter(box.placeOf('a') ?? -1)).toBe(2);
+    expect(box.countAfter(box.placeOf('d') ?? -1)).toBe(0);
   });
 });

@@ -83,10 +83,9 @@ const operations: Record<string, Operation> = {
     if (!entry || place === undefined)
       return call.fault('InvalidMessageIDException', `nicht im Postfach: ${messageId}`);
     const requestId = call.msgBox.issue(place, box.newestPlace);
-    const { left } = call.msgBox.take(requestId, 0, box);
     return call.ok(contentContainer(entry), {
       ...metaDataOf(entry),
-      ...msgBoxResponse(requestId, left),
+      ...msgBoxResponse(requestId, box.countAfter(place)),
     });
   },
   MsgBoxGetNextMsgRequest: (call) => {
