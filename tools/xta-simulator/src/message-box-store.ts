@@ -43,10 +43,6 @@ export class MessageBoxStore {
     return this.last;
   }
 
-  all(): BoxEntry[] {
-    return [...this.entries.values()].map(({ entry }) => entry);
-  }
-
   /**
    * How many messages in the box came after the one at `place`. Walks only the messages before
    * it, which for the oldest ones (what a reader fetches first) are few.

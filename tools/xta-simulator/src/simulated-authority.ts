@@ -138,11 +138,6 @@ export class SimulatedAuthority {
     return this.sent.get(messageId);
   }
 
-  /** Every message in the box, oldest first. */
-  inBox(): readonly BoxEntry[] {
-    return this.box.all();
-  }
-
   fetch(messageId: string): BoxEntry | undefined {
     return this.box.get(messageId);
   }
