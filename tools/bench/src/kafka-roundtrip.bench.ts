@@ -3,7 +3,7 @@ import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import { eventually } from '@hub/platform';
 import { Kafka, logLevel } from 'kafkajs';
 import { summarize } from './measure.js';
-import { sampleType, sampleValue } from './sample-record.js';
+import { encodedSampleRecords, sampleType } from './sample-record.js';
 
 const records = 20_000;
 const batchSize = 500;
@@ -44,16 +44,9 @@ export async function kafkaRoundtripBenchmark(
 
     const start = Date.now();
     for (let offset = 0; offset < records; offset += batchSize) {
-      const messages = await Promise.all(
-        Array.from({ length: batchSize }, async (_, i) => {
-          const value = sampleValue(offset + i);
-          return {
-            key: value.applicationId,
-            value: await serde.encode(`${topic}-value`, sampleType, value),
-            headers: { 'sent-at': String(Date.now()) },
-          };
-        }),
-      );
+      const messages = await encodedSampleRecords(serde, topic, offset, batchSize, () => ({
+        'sent-at': String(Date.now()),
+      }));
       await producer.send({ topic, acks: -1, messages });
     }
     const produced = Date.now();

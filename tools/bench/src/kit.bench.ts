@@ -7,7 +7,7 @@ import { DeliveryEngine, IdempotencyLedger, startTracing } from '@hub/kit';
 import { eventually } from '@hub/platform';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import pg from 'pg';
-import { sampleType, sampleValue } from './sample-record.js';
+import { encodedSampleRecords, sampleType } from './sample-record.js';
 
 /**
  * `npm run bench -- kit [--records 30000] [--partitions 3] [--draining-only] [--tracing none]`: the same pre-produced Avro records
@@ -199,15 +199,12 @@ async function produce(
 ): Promise<void> {
   const batchSize = 500;
   for (let offset = first; offset < first + count; offset += batchSize) {
-    const messages = await Promise.all(
-      Array.from({ length: Math.min(batchSize, first + count - offset) }, async (_, i) => {
-        const value = sampleValue(offset + i);
-        return {
-          key: value.applicationId,
-          value: await serde.encode(`${topic}-value`, sampleType, value),
-          headers: { 'event-id': randomUUID() },
-        };
-      }),
+    const messages = await encodedSampleRecords(
+      serde,
+      topic,
+      offset,
+      Math.min(batchSize, first + count - offset),
+      () => ({ 'event-id': randomUUID() }),
     );
     await producer.send({ topic, acks: -1, messages });
   }

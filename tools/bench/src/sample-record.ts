@@ -1,4 +1,5 @@
 import avro from 'avsc';
+import type { AvroSerde } from '@hub/avro-serde';
 
 /** A record shaped like an application event: ids, keys, a nested block and a few form fields. */
 export const sampleType = avro.Type.forSchema({
@@ -35,4 +36,27 @@ export function sampleValue(i: number) {
     site: { street: 'Friedensplatz 1', zip: '44135', city: 'Dortmund' },
     formFields: { vorhaben: 'Errichtung eines Carports', geschosse: '1', flaeche: '24.5' },
   };
+}
+
+/**
+ * Records `first` … `first + count - 1` of the sample, Avro-encoded for `topic` and keyed by their
+ * application id, each with the headers `headersOf` gives it at encoding time.
+ */
+export function encodedSampleRecords(
+  serde: Pick<AvroSerde, 'encode'>,
+  topic: string,
+  first: number,
+  count: number,
+  headersOf: () => Record<string, string>,
+): Promise<{ key: string; value: Buffer; headers: Record<string, string> }[]> {
+  return Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const value = sampleValue(first + i);
+      return {
+        key: value.applicationId,
+        value: await serde.encode(`${topic}-value`, sampleType, value),
+        headers: headersOf(),
+      };
+    }),
+  );
 }

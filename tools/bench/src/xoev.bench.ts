@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseXml, XoevValidator } from '@hub/xoev';
+import { summarize } from './measure.js';
 import { saxonSchematronMs } from './saxon-baseline.js';
 
 const goldenFile = (name: string) =>
@@ -22,7 +23,7 @@ async function medianMs(
         await work();
         samples[index]?.push(performance.now() - start);
       }
-  return samples.map((times) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN);
+  return samples.map((times) => summarize(times).p50);
 }
 
 /**
