@@ -50,7 +50,7 @@ describe('reply poller: a poison reply never blocks the message box', () => {
   beforeAll(async () => {
     await ensureTopics(kafka, [{ topic: statusTopic, partitions: 6 }]);
     simulator = await startSimulatorProcess();
-    box = await XtaClient.create({
+    box = XtaClient.create({
       endpoint: simulator.url,
       security: { kind: 'none' },
       timeoutMs: 30_000,

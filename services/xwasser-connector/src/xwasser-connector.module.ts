@@ -43,7 +43,7 @@ class XwasserResources implements OnApplicationShutdown {
   }
 }
 
-function xtaClient(endpoint: string, config: XwasserConnectorConfig): Promise<XtaClient> {
+function xtaClient(endpoint: string, config: XwasserConnectorConfig): XtaClient {
   return XtaClient.create({
     endpoint,
     security: { kind: 'none' },

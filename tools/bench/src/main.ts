@@ -10,6 +10,7 @@ import { kitBenchmark } from './kit.bench.js';
 import { profileBenchmark } from './profile.bench.js';
 import { serdeBenchmark } from './serde.bench.js';
 import { xoevBenchmark } from './xoev.bench.js';
+import { xtaBenchmark } from './xta.bench.js';
 
 const [suite, ...suiteArgs] = process.argv.slice(2);
 printMachine();
@@ -24,6 +25,11 @@ if (suite === 'profile') {
 if (suite === 'xoev') {
   // Needs no platform: XÖV validation and parsing only.
   printFigures('XÖV validation and parsing', await xoevBenchmark());
+  process.exit(0);
+}
+if (suite === 'xta') {
+  // Needs no platform: the XTA client against the simulator.
+  printFigures('XTA client (SOAP over HTTP)', await xtaBenchmark());
   process.exit(0);
 }
 
@@ -48,6 +54,7 @@ function printMachine(): void {
 const suites: [string, () => Promise<Record<string, string>>][] = [
   ['Avro serde', () => serdeBenchmark(endpoints.SCHEMA_REGISTRY_URL)],
   ['XÖV validation and parsing', xoevBenchmark],
+  ['XTA client (SOAP over HTTP)', xtaBenchmark],
   [
     'Kafka round trip (20,000 records)',
     () => kafkaRoundtripBenchmark(endpoints.KAFKA_BROKERS, endpoints.SCHEMA_REGISTRY_URL),

@@ -80,8 +80,8 @@ export async function startLabSimulator(options: LabSimulatorOptions): Promise<L
     ...(options.host ? { host: options.host } : {}),
   });
   const client = { timeoutMs: 10_000, security: { kind: 'none' } as const };
-  const officeXta = await XtaClient.create({ ...client, endpoint: options.healthOfficeXtaUrl });
-  const own = await XtaClient.create({ ...client, endpoint: box.url });
+  const officeXta = XtaClient.create({ ...client, endpoint: options.healthOfficeXtaUrl });
+  const own = XtaClient.create({ ...client, endpoint: box.url });
   const answers: RecordedAnswer[] = [];
   const orders = new LabOrders();
 

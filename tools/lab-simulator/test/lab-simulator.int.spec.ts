@@ -22,7 +22,7 @@ describe('lab simulator', () => {
 
   beforeAll(async () => {
     office = await startXtaSimulator({ port: 0, role: 'message-box' });
-    officeBox = await XtaClient.create({
+    officeBox = XtaClient.create({
       endpoint: office.url,
       security: { kind: 'none' },
       timeoutMs: 5_000,
@@ -70,7 +70,7 @@ describe('lab simulator', () => {
       referenzUUID: sent.nachrichtenUUID,
       product: { name: 'Test', vendor: 'Test', version: '1' },
     };
-    const toLab = await XtaClient.create({
+    const toLab = XtaClient.create({
       endpoint: lab.boxUrl,
       security: { kind: 'none' },
       timeoutMs: 5_000,

@@ -23,7 +23,7 @@ export const routing: XtaRouting = {
 };
 
 /** The hub's client against the simulator, as the connector configures it. */
-export function clientOf(simulator: XtaSimulator): Promise<XtaClient> {
+export function clientOf(simulator: XtaSimulator): XtaClient {
   return XtaClient.create({
     endpoint: simulator.url,
     security: { kind: 'username-token', username: 'hub', password: 'secret' },

@@ -29,7 +29,7 @@ async function messageBox(): Promise<{ simulator: XtaSimulator; client: XtaClien
     onExchange: recorder.record,
   });
   opened.simulator = simulator;
-  return { simulator, client: await clientOf(simulator) };
+  return { simulator, client: clientOf(simulator) };
 }
 
 afterEach(async () => {

@@ -24,7 +24,7 @@ beforeEach(async () => {
     replyDelaysMs: { receiptMs: 10, caseNumberMs: 10, statusMs: 10 },
     onExchange: recorder.record,
   });
-  client = await clientOf(simulator);
+  client = clientOf(simulator);
 });
 
 afterEach(async () => {
@@ -165,7 +165,7 @@ describe('XTA client against the simulated authority', () => {
   });
 
   it('reports a call slower than the deadline as XTA_TIMEOUT (retryable)', async () => {
-    const impatient = await XtaClient.create({
+    const impatient = XtaClient.create({
       endpoint: simulator.url,
       security: { kind: 'none' },
       timeoutMs: 50,

@@ -23,7 +23,7 @@ beforeEach(async () => {
     statusListPageSize: 4,
     onExchange: recorder.record,
   });
-  client = await clientOf(simulator);
+  client = clientOf(simulator);
 });
 
 afterEach(async () => {

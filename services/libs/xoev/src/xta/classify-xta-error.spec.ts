@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { xoevError } from '../xoev-error.js';
 import { classifyXtaError } from './classify-xta-error.js';
+import { XtaTransportFailure } from './xta-http-transport.js';
 
 const faultBody = (name: string) =>
   `<env:Envelope xmlns:env="http://www.w3.org/2003/05/soap-envelope"><env:Body><env:Fault>` +
@@ -15,20 +17,27 @@ describe('classifyXtaError', () => {
     ['MessageSchemaViolationException', 'XTA_SCHEMA_VIOLATION', false],
     ['InvalidMessageIDException', 'XTA_MESSAGE_ID_UNKNOWN', false],
   ])('classifies the fault %s as %s (retryable: %s)', (fault, code, retryable) => {
-    const error = classifyXtaError('sendMessage', {
-      body: faultBody(fault),
-      response: { status: 500 },
-    });
+    const error = classifyXtaError(
+      'sendMessage',
+      new XtaTransportFailure('HTTP 500', { status: 500, body: faultBody(fault) }),
+    );
     expect(error).toMatchObject({ code, retryable, message: `XTA sendMessage: ${fault}: Grund` });
   });
 
   it.each([
-    [{ code: 'ECONNABORTED' }, 'XTA_TIMEOUT', true],
+    [{ code: 'ETIMEDOUT' }, 'XTA_TIMEOUT', true],
     [{ code: 'ECONNREFUSED' }, 'XTA_UNREACHABLE', true],
     [{ code: 'ECONNRESET' }, 'XTA_UNREACHABLE', true],
-    [{ response: { status: 503 } }, 'XTA_UNREACHABLE', true],
-    [{ response: { status: 404 } }, 'XTA_REJECTED', false],
-  ])('classifies %o as %s (retryable: %s)', (failure, code, retryable) => {
+    [{ status: 503 }, 'XTA_UNREACHABLE', true],
+    [{ status: 404 }, 'XTA_REJECTED', false],
+    [{}, 'XTA_UNREACHABLE', true],
+  ])('classifies %o as %s (retryable: %s)', (detail, code, retryable) => {
+    const failure = new XtaTransportFailure('on the wire', detail);
     expect(classifyXtaError('getStatusList', failure)).toMatchObject({ code, retryable });
+  });
+
+  it('keeps a failure already classified (an answer too large to parse)', () => {
+    const tooLarge = xoevError('XML_TOO_LARGE', 'XTA answer is larger than 10 bytes');
+    expect(classifyXtaError('getMessage', tooLarge)).toBe(tooLarge);
   });
 });

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { ISecurity } from 'soap';
 import { Builder } from 'xml2js';
 import { xtaNamespaces as ns } from './xta-namespaces.js';
 
@@ -9,11 +8,10 @@ const passwordText =
 const lifetimeMs = 10 * 60 * 1000;
 
 /**
- * wsse:Security with wsu:Timestamp and wsse:UsernameToken (PasswordText), WS-Security 1.0.
- * Written here rather than taken from `soap`'s WSSecurity, whose wsu:Id values carry the
- * timestamp's colons and so are no xs:ID: an XTA server validating its input refuses them.
+ * wsse:Security with wsu:Timestamp and wsse:UsernameToken (PasswordText), WS-Security 1.0, with
+ * fresh times and xs:ID-valid wsu:Id values on every call.
  */
-export class UsernameTokenSecurity implements ISecurity {
+export class UsernameTokenSecurity {
   constructor(
     private readonly username: string,
     private readonly password: string,
