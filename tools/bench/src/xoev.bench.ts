@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { parseXml, XoevValidator } from '@hub/xoev';
 import { summarize } from './measure.js';
 import { saxonSchematronMs } from './saxon-baseline.js';
@@ -7,6 +9,23 @@ import { saxonSchematronMs } from './saxon-baseline.js';
 const goldenFile = (name: string) =>
   fileURLToPath(import.meta.resolve(`@hub/xbau-connector/testdata/golden/${name}`));
 const golden = (name: string) => readFileSync(goldenFile(name), 'utf8');
+const tsx = fileURLToPath(import.meta.resolve('tsx/cli'));
+const xbauStageScript = fileURLToPath(
+  import.meta.resolve('@hub/xbau-connector/bench/map-and-validate'),
+);
+
+interface XbauStage {
+  readonly mapMs: number;
+  readonly mapAndValidateMs: number;
+  readonly prepareMs: number;
+  readonly firstMapAndValidateMs: number;
+}
+
+/** The XBau connector's own map + validate bench, in a process of its own (see its header). */
+async function xbauStage(): Promise<XbauStage> {
+  const { stdout } = await promisify(execFile)(process.execPath, [tsx, xbauStageScript]);
+  return JSON.parse(stdout) as XbauStage;
+}
 
 /** Median milliseconds per call of each workload, run in alternating rounds so load hits all alike. */
 async function medianMs(
@@ -46,11 +65,14 @@ export async function xoevBenchmark(): Promise<Record<string, string>> {
       () => Promise.resolve(parseXml(maximal26)),
     ]);
     const kB = Math.round(maximal26.length / 1024);
+    const stage = await xbauStage();
     const saxon = await saxonSchematronMs(
       goldenFile('maximal.xbau-2.6.xml'),
       'baugenehmigung.antrag.0200',
     );
     return {
+      'XBau connector: map an application to a 2.6 0200 + validate it (goal 4), median': `${ms(stage.mapAndValidateMs)} ms/message (the mapping alone ${ms(stage.mapMs)} ms)`,
+      '  its first message after prepare() at start': `${stage.firstMapAndValidateMs.toFixed(1)} ms (prepare ${stage.prepareMs.toFixed(0)} ms)`,
       [`validate XBau 2.6 0200, ${kB} kB (XSD + Schematron + code lists), median`]: `${ms(validate26)} ms/message`,
       '  the same, every Schematron pattern on fontoxpath (reference)': `${ms(validate26Reference)} ms/message (${ratio(validate26Reference, validate26)} slower)`,
       '  Saxon-HE 12.5 + SchXslt 1.10, the same Schematron rules only (parse + rules), median':
