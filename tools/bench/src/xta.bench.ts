@@ -10,6 +10,7 @@ import { summarize } from './measure.js';
 const tsx = fileURLToPath(import.meta.resolve('tsx/cli'));
 const simulatorMain = fileURLToPath(import.meta.resolve('@hub/xta-simulator/main'));
 const createMessageIdAction = 'http://www.xta.de/XTA/CreateMessageID';
+const soapContentType = `application/soap+xml; charset=utf-8; action="${createMessageIdAction}"`;
 const calls = 3_000;
 const warmUp = 300;
 
@@ -30,10 +31,12 @@ export async function xtaBenchmark(): Promise<Record<string, string>> {
     const envelope = createMessageIdEnvelope(simulator.url);
     const viaClient = await perCall(() => client.createMessageId());
     const bare = await perCall(() => postEnvelope(simulator.url, envelope));
+    const viaFetch = await perCall(() => fetchEnvelope(simulator.url, envelope));
     return {
       'XTA client, createMessageId (UsernameToken, answer parsed), CPU per call': `${ms(viaClient.cpuMs)} ms (p50 ${ms(viaClient.p50)} ms, p99 ${ms(viaClient.p99)} ms wall)`,
       '  bare node:http POST of the same envelope (baseline), CPU per call': `${ms(bare.cpuMs)} ms (p50 ${ms(bare.p50)} ms, p99 ${ms(bare.p99)} ms wall)`,
       '  client / baseline CPU': `${(viaClient.cpuMs / bare.cpuMs).toFixed(1)}×`,
+      '  fetch (undici) POST of the same envelope, CPU per call': `${ms(viaFetch.cpuMs)} ms (${(viaFetch.cpuMs / bare.cpuMs).toFixed(1)}× the bare POST; why the kit's postJson uses node:http)`,
     };
   } finally {
     simulator.process.kill('SIGTERM');
@@ -106,7 +109,7 @@ function postEnvelope(url: string, envelope: string): Promise<void> {
     const post = request(url, {
       method: 'POST',
       headers: {
-        'content-type': `application/soap+xml; charset=utf-8; action="${createMessageIdAction}"`,
+        'content-type': soapContentType,
         'content-length': String(body.length),
       },
     });
@@ -120,6 +123,17 @@ function postEnvelope(url: string, envelope: string): Promise<void> {
     });
     post.end(body);
   });
+}
+
+async function fetchEnvelope(url: string, envelope: string): Promise<void> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': soapContentType },
+    body: envelope,
+    signal: AbortSignal.timeout(10_000),
+  });
+  await response.text();
+  if (response.status !== 200) throw new Error(`HTTP ${String(response.status)}`);
 }
 
 const ms = (value: number) => value.toFixed(3);

@@ -1,4 +1,4 @@
-import { classifyHttpStatus, classifyNetworkError, inClientSpan } from '@hub/kit';
+import { classifyHttpStatus, classifyNetworkError, inClientSpan, postJson } from '@hub/kit';
 import type { OutboundRequest } from '../map/to-outbound-request.js';
 
 /**
@@ -19,20 +19,14 @@ export class OutboundPort {
   async send(request: OutboundRequest, idempotencyKey: string): Promise<void> {
     const target = this.url.host;
     const call = { operation: 'send', url: this.url, method: 'POST', protocol: 'http' } as const;
-    const response = await inClientSpan(call, (traceHeaders) =>
-      fetch(this.url, {
-        method: 'POST',
-        headers: {
-          ...traceHeaders,
-          'content-type': 'application/json',
-          'idempotency-key': idempotencyKey,
-        },
-        body: JSON.stringify(request),
-        signal: AbortSignal.timeout(this.timeoutMs),
+    const answer = await inClientSpan(call, (traceHeaders) =>
+      postJson(this.url, JSON.stringify(request), {
+        headers: { ...traceHeaders, 'idempotency-key': idempotencyKey },
+        timeoutMs: this.timeoutMs,
       }).catch((error: unknown) => {
         throw classifyNetworkError(error, target);
       }),
     );
-    if (!response.ok) throw classifyHttpStatus(response.status, target, await response.text());
+    if (answer.status >= 300) throw classifyHttpStatus(answer.status, target, answer.text);
   }
 }

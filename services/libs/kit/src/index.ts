@@ -1,4 +1,5 @@
 export { classifyHttpStatus, classifyNetworkError, classifySoapFault } from './errors/classify.js';
+export { postJson, type PostJsonOptions, type PostedAnswer } from './http/post-json.js';
 export {
   deadLetter,
   deadLetterReason,

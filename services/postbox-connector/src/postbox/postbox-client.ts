@@ -1,4 +1,4 @@
-import { classifyHttpStatus, classifyNetworkError, inClientSpan } from '@hub/kit';
+import { classifyHttpStatus, classifyNetworkError, inClientSpan, postJson } from '@hub/kit';
 import type { ZbpEnvelope } from '@hub/zbp';
 
 /**
@@ -28,17 +28,15 @@ export class PostboxClient {
       method: 'POST',
       protocol: 'http',
     } as const;
-    const response = await inClientSpan(call, (traceHeaders) =>
-      fetch(url, {
-        method: 'POST',
-        headers: { ...traceHeaders, 'content-type': 'application/json' },
-        body: JSON.stringify(envelope),
-        signal: AbortSignal.timeout(this.timeoutMs),
+    const answer = await inClientSpan(call, (traceHeaders) =>
+      postJson(url, JSON.stringify(envelope), {
+        headers: traceHeaders,
+        timeoutMs: this.timeoutMs,
       }).catch((error: unknown) => {
         throw classifyNetworkError(error, target);
       }),
     );
     // The answer names the refused field, never its value: safe for the dead letter's message.
-    if (!response.ok) throw classifyHttpStatus(response.status, target, await response.text());
+    if (answer.status >= 300) throw classifyHttpStatus(answer.status, target, answer.text);
   }
 }
