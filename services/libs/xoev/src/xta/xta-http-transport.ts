@@ -61,8 +61,12 @@ export class XtaHttpTransport {
           accept: 'application/soap+xml, text/xml',
         },
       });
+      // One deadline for the whole call, the answer's body included.
+      const timeout = failure(`no answer within ${this.options.timeoutMs} ms`, 'ETIMEDOUT');
+      let timedOut = false;
       const deadline = setTimeout(() => {
-        request.destroy(failure(`no answer within ${this.options.timeoutMs} ms`, 'ETIMEDOUT'));
+        timedOut = true;
+        request.destroy(timeout);
       }, this.options.timeoutMs);
       request.once('close', () => {
         clearTimeout(deadline);
@@ -71,11 +75,16 @@ export class XtaHttpTransport {
         reject(error instanceof XtaTransportFailure ? error : failure(error.message, error.code));
       });
       request.once('response', (response) => {
-        readAnswer(response).then((text) => {
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) resolve(text);
-          else reject(new XtaTransportFailure(`HTTP ${status}`, { status, body: text }));
-        }, reject);
+        readAnswer(response).then(
+          (text) => {
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve(text);
+            else reject(new XtaTransportFailure(`HTTP ${status}`, { status, body: text }));
+          },
+          (error: unknown) => {
+            reject(timedOut ? timeout : (error as Error));
+          },
+        );
       });
       request.end(payload);
     });
