@@ -20,68 +20,24 @@ const connections = new Set<TLSSocket>();
 
 const pem = (name: string) => readFileSync(join(folder, `${name}.pem`), 'utf8');
 
-function openssl(...args: string[]): void {
-  execFileSync('openssl', args, { cwd: folder, stdio: 'ignore' });
+function openssl(args: string): void {
+  execFileSync('openssl', args.split(' '), { cwd: folder, stdio: 'ignore' });
 }
 
-/** A P-256 key and certificate for `name`, signed by `ca` (self-signed without one). */
+const newKey = '-newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes';
+
+/** A P-256 key and certificate for `name` (CN xta-test-<name>), signed by `ca` or by itself. */
 function certificate(name: string, usage: 'serverAuth' | 'clientAuth', ca?: string): void {
-  const subject = `/CN=xta test ${name}`;
-  writeFileSync(
-    join(folder, `${name}.ext`),
-    `subjectAltName=IP:127.0.0.1\nextendedKeyUsage=${usage}\n`,
-  );
-  openssl(
-    'req',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-subj',
-    subject,
-    '-keyout',
-    `${name}-key.pem`,
-    '-out',
-    `${name}.csr`,
-  );
-  const signer = ca
-    ? ['-CA', `${ca}.pem`, '-CAkey', `${ca}-key.pem`, '-CAcreateserial']
-    : ['-key', `${name}-key.pem`];
-  openssl(
-    'x509',
-    '-req',
-    '-in',
-    `${name}.csr`,
-    ...signer,
-    '-days',
-    '2',
-    '-extfile',
-    `${name}.ext`,
-    '-out',
-    `${name}.pem`,
-  );
+  const extensions = `subjectAltName=IP:127.0.0.1\nextendedKeyUsage=${usage}\n`;
+  writeFileSync(join(folder, `${name}.ext`), extensions);
+  openssl(`req ${newKey} -subj /CN=xta-test-${name} -keyout ${name}-key.pem -out ${name}.csr`);
+  const signer = ca ? `-CA ${ca}.pem -CAkey ${ca}-key.pem -CAcreateserial` : `-key ${name}-key.pem`;
+  openssl(`x509 -req -in ${name}.csr ${signer} -days 2 -extfile ${name}.ext -out ${name}.pem`);
 }
 
 beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'xta-tls-'));
-  openssl(
-    'req',
-    '-x509',
-    '-newkey',
-    'ec',
-    '-pkeyopt',
-    'ec_paramgen_curve:P-256',
-    '-nodes',
-    '-days',
-    '2',
-    '-subj',
-    '/CN=xta test CA',
-    '-keyout',
-    'ca-key.pem',
-    '-out',
-    'ca.pem',
-  );
+  openssl(`req -x509 ${newKey} -days 2 -subj /CN=xta-test-ca -keyout ca-key.pem -out ca.pem`);
   certificate('server', 'serverAuth', 'ca');
   certificate('client', 'clientAuth', 'ca');
   certificate('stranger', 'clientAuth');
@@ -138,7 +94,7 @@ describe('XTA client with a TLS client certificate', () => {
     const messageId = await client.createMessageId();
     await client.sendMessage(messageId, antrag, routing);
     expect(simulator.deliveries.get(nachrichtenUUID)).toBe(1);
-    expect(subjectsSeen).toContain('xta test client');
+    expect(subjectsSeen).toContain('xta-test-client');
   });
 
   it('is refused, retryably, when the server does not trust its certificate', async () => {

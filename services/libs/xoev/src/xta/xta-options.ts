@@ -22,8 +22,6 @@ export interface XtaClientOptions {
   readonly security: XtaSecurity;
   /** Deadline of one SOAP call, in milliseconds. */
   readonly timeoutMs: number;
-  /** Defaults to the pinned WSDL; the client never fetches a WSDL over the network. */
-  readonly wsdlPath?: string;
 }
 
 /** Routing of one XÖV message (the MessageMetaData SOAP header). */
