@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { XtaClient } from '@hub/xoev';
@@ -82,25 +81,16 @@ function createMessageIdEnvelope(url: string): string {
   );
 }
 
-/** The simulator's CLI in a process of its own, on a free port. */
+/** The simulator's CLI in a process of its own, on a port the OS picks (it prints its URL). */
 async function startSimulatorProcess(): Promise<{ url: string; process: ChildProcess }> {
-  const port = await freePort();
   const child = spawn(process.execPath, [tsx, simulatorMain], {
-    env: { ...process.env, XTA_SIMULATOR_PORT: String(port) },
+    env: { ...process.env, XTA_SIMULATOR_PORT: '0' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = (await once(child.stdout, 'data')) as [Buffer];
   const url = /listening on (\S+)/.exec(line.toString())?.[1];
   if (!url) throw new Error(`XTA simulator did not start: ${line.toString()}`);
   return { url, process: child };
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, '127.0.0.1');
-  await once(probe, 'listening');
-  const { port } = probe.address() as AddressInfo;
-  probe.close();
-  return port;
 }
 
 function postEnvelope(url: string, envelope: string): Promise<void> {
