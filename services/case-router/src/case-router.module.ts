@@ -51,14 +51,15 @@ export class CaseRouterModule {
             store: CaseStore,
             ledger: IdempotencyLedger,
             producer: EventProducer,
+            pool: pg.Pool,
             config: CaseRouterConfig,
           ) =>
-            new CaseRouter(store, ledger, producer, {
+            new CaseRouter(store, ledger, producer, pool, {
               transportReportDeadlineMs: config.TRANSPORT_REPORT_DEADLINE_MS,
               paymentDeadlineMs: config.PAYMENT_DEADLINE_MS,
               ...(options.now ? { now: options.now } : {}),
             }),
-          inject: [CaseStore, IdempotencyLedger, EventProducer, KIT_CONFIG],
+          inject: [CaseStore, IdempotencyLedger, EventProducer, pg.Pool, KIT_CONFIG],
         },
         {
           provide: RoutingTable,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AvroSerde, SchemaRegistryClient } from '@hub/avro-serde';
 import {
@@ -7,6 +8,7 @@ import {
   examples,
   schemaType,
   topicCatalogue,
+  topics,
   type ApplicationSubmitted,
   type CitizenStatusChanged,
   type LabReportReceived,
@@ -29,6 +31,7 @@ import {
   startGroupsAtEnd,
   testKafka,
   testProducer,
+  uniqueGroup,
   uniqueServiceName,
 } from '@hub/test-support';
 import { startCaseRouter, type RunningCaseRouter } from '../src/case-router-service.js';
@@ -40,6 +43,7 @@ describe('case router on the real broker and database', () => {
   const kafka = testKafka();
   const service = uniqueServiceName('case-router-it');
   const serde = new AvroSerde(new SchemaRegistryClient(platform().SCHEMA_REGISTRY_URL));
+  const pool = new pg.Pool({ connectionString: platform().DATABASE_URL, max: 2 });
 
   beforeAll(async () => {
     await ensureTopics(
@@ -68,6 +72,7 @@ describe('case router on the real broker and database', () => {
   });
   afterAll(async () => {
     await router.stop();
+    await pool.end();
   });
 
   async function send(
@@ -437,5 +442,111 @@ describe('case router on the real broker and database', () => {
     ]);
     // The reports before it were done with first (same key), and none of them was dead-lettered.
     expect(deadLetters.filter((r) => r.message.key?.toString() === caseId)).toEqual([]);
+  });
+
+  // ADR 0028: a consumer acting on the router's events at once must find the case committed.
+  async function caseExists(applicationId: string): Promise<boolean> {
+    const { rowCount } = await pool.query(
+      'select 1 from case_router_cases where application_id = $1',
+      [applicationId],
+    );
+    return rowCount === 1;
+  }
+
+  it('publishes a delivery request only once its case is committed, also for a batch of 60', async () => {
+    const applications = Array.from({ length: 60 }, freeApplication);
+    const mine = new Set(applications.map((a) => a.applicationId));
+    const seen = new Map<string, boolean>();
+    // Reacts like the XBau connector: looks the case up the moment the request arrives.
+    const consumer = kafka.consumer({ groupId: uniqueGroup('outbox-watch'), maxWaitTimeInMs: 50 });
+    await consumer.connect();
+    const joined = new Promise<void>((resolve) => {
+      consumer.on(consumer.events.GROUP_JOIN, () => {
+        resolve();
+      });
+    });
+    await consumer.subscribe({ topic: topics.deliveryRequested.name, fromBeginning: false });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        const id = message.key?.toString() ?? '';
+        if (mine.has(id) && !seen.has(id)) seen.set(id, await caseExists(id));
+      },
+    });
+    try {
+      await joined;
+      // The group's first fetch fixes its start at the topic's end; give it that fetch.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      const producer = await testProducer(kafka);
+      const spec = topics.applicationSubmitted;
+      const messages = await Promise.all(
+        applications.map(async (application) => ({
+          key: application.applicationId,
+          value: await serde.encode(
+            `${spec.name}-value`,
+            schemaType(spec.valueSchema),
+            application,
+          ),
+          headers: { [eventHeaders.eventId]: randomUUID() },
+        })),
+      );
+      // One produce request: the router fetches them together and decides them in one group commit.
+      await producer.send({ topic: spec.name, acks: -1, messages });
+      await eventually(() => (seen.size === mine.size ? true : undefined), {
+        timeoutMs: 30_000,
+        what: 'a delivery request for each of the 60 applications',
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    const missing = [...seen].filter(([, exists]) => !exists).length;
+    expect(missing, 'delivery requests whose case was not yet committed').toBe(0);
+  });
+
+  it('sends what a crash left in the outbox once it is a minute old, and forgets it', async () => {
+    const spec = topics.citizenStatusChanged;
+    const applicationId = randomUUID();
+    const eventId = randomUUID();
+    const value = { ...examples['case/citizen-status-changed'], applicationId };
+    // What a router that crashed between its commit and the publish leaves behind.
+    await pool.query(
+      `insert into case_router_outbox (event_id, cause_event_id, topic, record_key, value, created_at)
+       values ($1, $2, $3, $4, $5, now() - interval '2 minutes')`,
+      [
+        eventId,
+        randomUUID(),
+        spec.name,
+        applicationId,
+        schemaType(spec.valueSchema).toBuffer(value),
+      ],
+    );
+    const consumer = kafka.consumer({ groupId: uniqueGroup('outbox-stale'), maxWaitTimeInMs: 50 });
+    const received: { eventId: string; value: unknown }[] = [];
+    await consumer.connect();
+    await consumer.subscribe({ topic: spec.name, fromBeginning: true });
+    await consumer.run({
+      eachMessage: async ({ message }) => {
+        if (message.key?.toString() !== applicationId) return;
+        received.push({
+          eventId: message.headers?.[eventHeaders.eventId]?.toString() ?? '',
+          value: (
+            await serde.decode(message.value ?? Buffer.alloc(0), schemaType(spec.valueSchema))
+          ).value,
+        });
+      },
+    });
+    try {
+      await router.applyDeadlines();
+      await eventually(() => (received.length > 0 ? true : undefined), {
+        timeoutMs: 30_000,
+        what: 'the leftover citizen status on its topic',
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    expect(received).toEqual([{ eventId, value }]);
+    const { rowCount } = await pool.query('select 1 from case_router_outbox where event_id = $1', [
+      eventId,
+    ]);
+    expect(rowCount).toBe(0);
   });
 });
