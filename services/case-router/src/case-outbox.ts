@@ -37,10 +37,14 @@ interface OutboxRow {
  * commit and publish are sent again with the same event ids, which consumers' ledgers recognise.
  */
 export class CaseOutbox {
+  private readonly sent: SentRows;
+
   constructor(
     private readonly pool: Pick<pg.Pool, 'query'>,
     private readonly producer: Pick<EventProducer, 'publish'>,
-  ) {}
+  ) {
+    this.sent = new SentRows(pool);
+  }
 
   /** Writes the events of the decision that `causeEventId` caused, in the order given. */
   async write(
@@ -72,9 +76,7 @@ export class CaseOutbox {
       const publication = { key, value: value as never, eventId };
       await this.producer.publish(spec, causedBy ? { ...publication, causedBy } : publication);
     }
-    await this.pool.query('delete from case_router_outbox where event_id = any($1::uuid[])', [
-      outgoing.map((event) => event.eventId),
-    ]);
+    await this.sent.forget(outgoing.map((event) => event.eventId));
   }
 
   /** Sends what the decision caused by `causeEventId` left unsent (its delivery was repeated). */
@@ -108,4 +110,39 @@ function toOutgoing(row: OutboxRow): Outgoing {
     value: schemaType(spec.valueSchema).fromBuffer(row.value),
     eventId: row.event_id,
   };
+}
+
+/**
+ * Deletes the rows of sent events; the deletes asked for in one turn of the event loop (the
+ * decisions whose publishes Kafka acknowledged together) share one statement and so one commit.
+ * One autocommitted delete per decision cost PostgreSQL a tenth of a core at 15 applications/s.
+ */
+class SentRows {
+  private pending: {
+    readonly ids: readonly string[];
+    readonly resolve: () => void;
+    readonly reject: (error: unknown) => void;
+  }[] = [];
+
+  constructor(private readonly pool: Pick<pg.Pool, 'query'>) {}
+
+  forget(ids: readonly string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ ids, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.flush());
+    });
+  }
+
+  private async flush(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.pool.query('delete from case_router_outbox where event_id = any($1::uuid[])', [
+        batch.flatMap((entry) => entry.ids),
+      ]);
+      for (const entry of batch) entry.resolve();
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
+  }
 }
