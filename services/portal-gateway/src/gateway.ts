@@ -2,7 +2,11 @@ import { Registry } from 'prom-client';
 import { bootstrapHubService, createLogger, type BusinessHttp, type KitLogger } from '@hub/kit';
 import type { GatewayConfig } from './config.js';
 import { GatewayModule } from './gateway.module.js';
-import { admissionControl, limitServerTimeouts } from './http/admission-control.js';
+import {
+  admissionControl,
+  admitBeforeRouting,
+  limitServerTimeouts,
+} from './http/admission-control.js';
 import { bodyErrorsAsProblems, jsonBody } from './http/json-body.js';
 import { ProblemFilter } from './http/problem.filter.js';
 
@@ -22,7 +26,8 @@ export function gatewayHttp(config: GatewayConfig, logger: KitLogger): BusinessH
         headersSeconds: config.HEADERS_TIMEOUT_SECONDS,
         requestSeconds: config.REQUEST_TIMEOUT_SECONDS,
       });
-      app.use(
+      admitBeforeRouting(
+        app.getHttpServer(),
         '/v1/applications',
         admissionControl(
           {

@@ -1,9 +1,7 @@
-import type { Server } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Counter, type Registry } from 'prom-client';
 import { eventLoopSaturation } from './event-loop-saturation.js';
 import { problem } from './problem.js';
-import { send } from './problem.filter.js';
 
 export interface AdmissionLimits {
   /** Submissions being worked on at once; the next one is refused until one finishes. */
@@ -17,6 +15,16 @@ export interface AdmissionLimits {
 }
 
 type RefusalReason = 'in_flight' | 'event_loop';
+
+/** Decides about a submission before anything else looks at it; false once it was answered. */
+export interface Admission {
+  admit(request: IncomingMessage, response: ServerResponse): boolean;
+}
+
+/** The one refusal body, made once: a refusal must cost as little as possible. */
+const overloaded = JSON.stringify(
+  problem(503, 'Overloaded', 'The hub takes no more applications right now; retry later.').problem,
+);
 
 /**
  * Overload is refused, not queued: the gateway answers 503 with `Retry-After` before reading the
@@ -34,7 +42,7 @@ type RefusalReason = 'in_flight' | 'event_loop';
  * refused client's retry needs no new connection. A client that hung up before its turn gets
  * nothing: its connection is dropped unanswered.
  */
-export function admissionControl(limits: AdmissionLimits, metrics: Registry) {
+export function admissionControl(limits: AdmissionLimits, metrics: Registry): Admission {
   const refused = new Counter({
     name: 'hub_gateway_submissions_refused_overload_total',
     help: 'Submissions answered 503 because the gateway was overloaded, by signal.',
@@ -48,43 +56,71 @@ export function admissionControl(limits: AdmissionLimits, metrics: Registry) {
   });
   const saturated = eventLoopSaturation(limits.maxEventLoopUtilization);
   const sheddableInFlight = Math.max(1, Math.floor(limits.maxInFlight / 8));
+  const retryAfter = String(limits.retryAfterSeconds);
   let inFlight = 0;
   const refusal = (): RefusalReason | undefined => {
     if (inFlight >= limits.maxInFlight) return 'in_flight';
     if (inFlight >= sheddableInFlight && saturated()) return 'event_loop';
     return undefined;
   };
-  return (request: Request, response: Response, next: NextFunction): void => {
-    if (request.method !== 'POST') {
-      next();
-      return;
-    }
-    if (clientGone(request)()) {
-      unanswered.inc();
-      request.socket.destroy();
-      return;
-    }
-    const reason = refusal();
-    if (reason) {
-      refused.inc({ reason });
-      response.setHeader('Retry-After', String(limits.retryAfterSeconds));
-      // Node reads and drops an unread body after the answer; one too large for that (or of
-      // unknown size) ends the connection instead.
-      const declared = Number(request.headers['content-length'] ?? Number.NaN);
-      if (!(declared <= limits.maxBodyBytes)) response.setHeader('Connection', 'close');
-      send(
-        response,
-        problem(503, 'Overloaded', 'The hub takes no more applications right now; retry later.'),
-      );
-      return;
-    }
-    inFlight += 1;
-    response.once('close', () => {
-      inFlight -= 1;
-      if (!response.writableFinished) unanswered.inc();
-    });
-    next();
+  return {
+    admit(request, response) {
+      if (clientGone(request)()) {
+        unanswered.inc();
+        request.socket.destroy();
+        return false;
+      }
+      const reason = refusal();
+      if (reason) {
+        refused.inc({ reason });
+        // Node reads and drops an unread body after the answer; one too large for that (or of
+        // unknown size) ends the connection instead.
+        const declared = Number(request.headers['content-length'] ?? Number.NaN);
+        response.writeHead(503, {
+          'content-type': 'application/problem+json; charset=utf-8',
+          'content-length': Buffer.byteLength(overloaded),
+          'retry-after': retryAfter,
+          ...(declared <= limits.maxBodyBytes ? {} : { connection: 'close' }),
+        });
+        response.end(overloaded);
+        return false;
+      }
+      inFlight += 1;
+      response.once('close', () => {
+        inFlight -= 1;
+        if (!response.writableFinished) unanswered.inc();
+      });
+      return true;
+    },
   };
+}
+
+/**
+ * Puts `admission` in front of every POST to `path` (and below it), ahead of the HTTP server span,
+ * Express and Nest: a refusal then costs the parsing of its head and one write. The OpenTelemetry
+ * HTTP instrumentation starts its span in `Server.prototype.emit`; this server's own `emit` runs
+ * first, so a refused submission has no span (it is counted in the refusal metric instead).
+ */
+export function admitBeforeRouting(server: Server, path: string, admission: Admission): void {
+  const emit = server.emit.bind(server) as (event: string, ...args: unknown[]) => boolean;
+  server.emit = (event: string, ...args: unknown[]): boolean => {
+    if (event === 'request') {
+      const [request, response] = args as [IncomingMessage, ServerResponse];
+      if (
+        request.method === 'POST' &&
+        isUnder(request.url ?? '', path) &&
+        !admission.admit(request, response)
+      )
+        return true;
+    }
+    return emit(event, ...args);
+  };
+}
+
+function isUnder(url: string, path: string): boolean {
+  if (!url.startsWith(path)) return false;
+  const next = url.charAt(path.length);
+  return next === '' || next === '/' || next === '?';
 }
 
 /**
@@ -92,7 +128,7 @@ export function admissionControl(limits: AdmissionLimits, metrics: Registry) {
  * is nobody's to finish. After the client's FIN the server ends its side, so the socket is no
  * longer writable even before it is destroyed.
  */
-export function clientGone(request: Request): () => boolean {
+export function clientGone(request: IncomingMessage): () => boolean {
   return () => request.socket.destroyed || !request.socket.writable;
 }
 
