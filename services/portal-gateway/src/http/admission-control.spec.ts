@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { admitBeforeRouting } from './admission-control.js';
 
@@ -37,6 +37,17 @@ describe('admitBeforeRouting (a real server on a local socket)', () => {
     ]);
   });
 
+  it('asks about every spelling Express would route there: other case, absolute form', async () => {
+    const { url, asked } = await refusingEverythingItSees();
+    const { port } = new URL(url);
+    const absolute = `http://127.0.0.1:${port}/v1/applications`;
+    for (const target of ['/V1/Applications', absolute]) {
+      const head = await rawPost(Number(port), target);
+      expect(head.split('\r\n')[0]).toBe('HTTP/1.1 503 Service Unavailable');
+    }
+    expect(asked).toEqual(['POST /V1/Applications', `POST ${absolute}`]);
+  });
+
   it('passes other methods and other paths to the routes unasked', async () => {
     const { url, asked } = await refusingEverythingItSees();
     expect(await (await fetch(`${url}/v1/applications`)).text()).toBe('routed');
@@ -45,3 +56,20 @@ describe('admitBeforeRouting (a real server on a local socket)', () => {
     expect(asked).toEqual([]);
   });
 });
+
+/** A POST with this exact request target (fetch would normalise it), answered head as text. */
+function rawPost(port: number, target: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.end(`POST ${target} HTTP/1.1\r\nhost: 127.0.0.1\r\ncontent-length: 0\r\n\r\n`);
+    });
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString('latin1');
+    });
+    socket.on('end', () => {
+      resolve(answer);
+    });
+    socket.on('error', reject);
+  });
+}

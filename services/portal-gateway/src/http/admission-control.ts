@@ -117,10 +117,23 @@ export function admitBeforeRouting(server: Server, path: string, admission: Admi
   };
 }
 
+/**
+ * Whether the request target is `path` or below it as Express routes it: case-insensitively, and
+ * also in absolute form (`POST http://host/v1/applications`), so no spelling gets past admission.
+ */
 function isUnder(url: string, path: string): boolean {
-  if (!url.startsWith(path)) return false;
-  const next = url.charAt(path.length);
+  const target = (url.startsWith('/') ? url : pathOfAbsolute(url)).toLowerCase();
+  if (!target.startsWith(path)) return false;
+  const next = target.charAt(path.length);
   return next === '' || next === '/' || next === '?';
+}
+
+function pathOfAbsolute(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
 }
 
 /**
