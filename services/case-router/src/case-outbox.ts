@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import { eventTopics, schemaType } from '@hub/contracts';
 import { HubError } from '@hub/errors';
-import type { EventContext, EventProducer } from '@hub/kit';
+import { KeyedQueue, type EventContext, type EventProducer } from '@hub/kit';
 
 type TopicSpec = (typeof eventTopics)[number];
 
@@ -38,6 +38,8 @@ interface OutboxRow {
  */
 export class CaseOutbox {
   private readonly sent: SentRows;
+  /** One lane per case: its decisions' events leave in the order the decisions committed. */
+  private readonly lanes = new KeyedQueue();
 
   constructor(
     private readonly pool: Pick<pg.Pool, 'query'>,
@@ -69,13 +71,21 @@ export class CaseOutbox {
     );
   }
 
-  /** Publishes committed events in order, then forgets them. */
+  /**
+   * Publishes committed events in order, then forgets them. Decisions about one case commit one
+   * after another (row lock) and are handed here in that order; each event joins its case's lane
+   * at once, so a later decision's events cannot overtake an earlier one's in this process.
+   */
   async send(outgoing: readonly Outgoing[], causedBy?: EventContext): Promise<void> {
     if (outgoing.length === 0) return;
-    for (const { spec, key, value, eventId } of outgoing) {
-      const publication = { key, value: value as never, eventId };
-      await this.producer.publish(spec, causedBy ? { ...publication, causedBy } : publication);
-    }
+    await Promise.all(
+      outgoing.map(({ spec, key, value, eventId }) =>
+        this.lanes.run(key, () => {
+          const publication = { key, value: value as never, eventId };
+          return this.producer.publish(spec, causedBy ? { ...publication, causedBy } : publication);
+        }),
+      ),
+    );
     await this.sent.forget(outgoing.map((event) => event.eventId));
   }
 
