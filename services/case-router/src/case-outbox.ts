@@ -90,25 +90,23 @@ export class CaseOutbox {
   }
 
   /** Sends what the decision caused by `causeEventId` left unsent (its delivery was repeated). */
-  async sendLeftoversOf(causeEventId: string, causedBy: EventContext): Promise<number> {
+  async sendLeftoversOf(causeEventId: string, causedBy: EventContext): Promise<void> {
     const { rows } = await this.pool.query<OutboxRow>(
       `select event_id, topic, record_key, value from case_router_outbox
        where cause_event_id = $1 order by seq`,
       [causeEventId],
     );
     await this.send(rows.map(toOutgoing), causedBy);
-    return rows.length;
   }
 
   /** Sends every event left unsent for longer than `olderThanMs` (its cause will not come again). */
-  async sendStale(olderThanMs: number): Promise<number> {
+  async sendStale(olderThanMs: number): Promise<void> {
     const { rows } = await this.pool.query<OutboxRow>(
       `select event_id, topic, record_key, value from case_router_outbox
        where created_at < now() - $1 * interval '1 millisecond' order by seq limit 1000`,
       [olderThanMs],
     );
     await this.send(rows.map(toOutgoing));
-    return rows.length;
   }
 }
 
